@@ -1,0 +1,54 @@
+"""Start moto's server with DynamoDB requests serialized.
+
+moto's TransactWriteItems deep-copies every table it touches and restores the copies when a
+transaction is cancelled, wiping writes that other request threads made meanwhile. Real DynamoDB
+is isolated, so we take one lock around every DynamoDB (and DynamoDB Streams) request; other
+services stay concurrent. Prints "READY <port>" once listening (port 0 picks a free one).
+"""
+import argparse
+import logging
+import signal
+import sys
+import threading
+
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+from werkzeug.serving import make_server
+
+DYNAMODB_TARGET_PREFIXES = ("DynamoDB_20120810.", "DynamoDBStreams_20120810.")
+
+
+class SerializeDynamoDB:
+    def __init__(self, app):
+        self.app = app
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        target = environ.get("HTTP_X_AMZ_TARGET", "")
+        if not target.startswith(DYNAMODB_TARGET_PREFIXES):
+            return self.app(environ, start_response)
+        with self.lock:
+            # Materialise the body inside the lock: the backend works while it is produced.
+            return list(self.app(environ, start_response))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0)
+    args = parser.parse_args()
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no per-request access log
+
+    app = DomainDispatcherApplication(create_backend_app)
+    server = make_server(args.host, args.port, SerializeDynamoDB(app), threaded=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    print(f"READY {server.port}", flush=True)
+    try:
+        server.serve_forever()
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()

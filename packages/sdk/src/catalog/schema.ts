@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { categoryName, integerIn, productName } from '../schemas.js';
+
+/** Options of `catalog.list` (DESIGN.md: limit 1–100, default 50). */
+export const catalogListOptionsSchema = z.strictObject({
+  category: categoryName.optional(),
+  limit: integerIn(1, 100).default(50),
+  cursor: z.string().min(1, 'must not be empty').max(4096).optional(),
+});
+
+/** What a catalog cursor holds: where the scan or category query stopped, and for which category. */
+export const catalogCursorSchema = z.strictObject({
+  category: categoryName.nullable(),
+  after: z.record(z.string(), z.string()),
+});
+
+export { productName as catalogProductSchema };

@@ -1,0 +1,60 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { AwsCredentials, StorefrontConfig } from './config.js';
+
+/** The AWS SDK v3 clients the store talks through. Pass your own to `createStorefront` to add middleware. */
+export interface AwsClients {
+  readonly dynamodb: DynamoDBClient;
+  /** Document client over `dynamodb` (plain JS values in and out). */
+  readonly documents: DynamoDBDocumentClient;
+  readonly sqs: SQSClient;
+  readonly sns: SNSClient;
+  readonly s3: S3Client;
+  readonly scheduler: SchedulerClient;
+}
+
+// An emulator accepts any credentials; without these the SDK would search the machine for real ones.
+const emulatorCredentials: AwsCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** Constructor options every client shares: region, endpoint and, against an emulator, credentials. */
+export function clientOptions(config: StorefrontConfig) {
+  const credentials =
+    config.credentials ??
+    (config.endpoint && !process.env.AWS_ACCESS_KEY_ID && !process.env.AWS_PROFILE ? emulatorCredentials : undefined);
+  return {
+    region: config.region,
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    ...(credentials ? { credentials } : {}),
+  };
+}
+
+/**
+ * Creates the AWS clients for `config`, each given its endpoint in the constructor.
+ *
+ * @example
+ * ```ts
+ * const clients = createAwsClients(resolveConfig());
+ * clients.dynamodb.middlewareStack.add((next) => (args) => next(args), { step: 'initialize' });
+ * const store = createStorefront({ clients });
+ * ```
+ */
+export function createAwsClients(config: StorefrontConfig): AwsClients {
+  const options = clientOptions(config);
+  const dynamodb = new DynamoDBClient(options);
+  return {
+    dynamodb,
+    documents: DynamoDBDocumentClient.from(dynamodb, {
+      marshallOptions: { removeUndefinedValues: true },
+    }),
+    // With an endpoint, send to it rather than to the QueueUrl's host.
+    sqs: new SQSClient({ ...options, useQueueUrlAsEndpoint: !config.endpoint }),
+    sns: new SNSClient(options),
+    // Emulators serve buckets by path, not by virtual host.
+    s3: new S3Client({ ...options, forcePathStyle: Boolean(config.endpoint) }),
+    scheduler: new SchedulerClient(options),
+  };
+}

@@ -1,0 +1,246 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { ConfigurationError } from './errors.js';
+
+/** Names of the store's DynamoDB tables. */
+export interface TableNames {
+  /** Product details: `product` → category, description, cost. */
+  readonly productCatalog: string;
+  /** Stock per product; its stream drives low-stock alerts. */
+  readonly inventory: string;
+  /** One item per order line, plus idempotency records; a write-sharded day index for reports. */
+  readonly orders: string;
+  /** Report jobs by execution id; its stream drives the report worker. */
+  readonly reportJobs: string;
+  /** Low-stock alerts sent (dedupe records that double as the alert log). */
+  readonly alertLog: string;
+}
+
+/** Names of the store's SQS queues. */
+export interface QueueNames {
+  readonly inventoryCheck: string;
+  readonly inventoryCheckDlq: string;
+  readonly reportRequests: string;
+  readonly reportRequestsDlq: string;
+}
+
+/** AWS credentials (static), for emulators or tests; in AWS leave them to the default chain. */
+export interface AwsCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+}
+
+/** Every setting of the store, fully resolved. */
+export interface StorefrontConfig {
+  /** AWS region. Env `AWS_REGION`, default `us-east-1`. */
+  readonly region: string;
+  /** AWS endpoint (a local emulator). Env `STOREFRONT_AWS_ENDPOINT`, else `AWS_ENDPOINT_URL`; default none. */
+  readonly endpoint: string | undefined;
+  /** Static credentials; default: the AWS SDK's chain, or dummy ones when an endpoint is set and none are found. */
+  readonly credentials: AwsCredentials | undefined;
+  /** Prefix of every default resource name. Env `STOREFRONT_PREFIX`, default empty. */
+  readonly prefix: string;
+  readonly tables: TableNames;
+  readonly queues: QueueNames;
+  /** SNS topics. Env `STOREFRONT_LOW_STOCK_TOPIC`, default `low-stock-alerts`. */
+  readonly topics: { readonly lowStockAlerts: string };
+  /** S3 buckets. Env `STOREFRONT_REPORTS_BUCKET`, default `storefront-reports`. */
+  readonly buckets: { readonly reports: string };
+  /** EventBridge Scheduler schedules. Env `STOREFRONT_DAILY_REPORTS_SCHEDULE`, default `daily-reports`. */
+  readonly schedules: { readonly dailyReports: string; readonly group: string };
+  /** The store's IANA time zone (what "today" means for reports). Env `STOREFRONT_TIMEZONE`, default `UTC`. */
+  readonly timezone: string;
+  /** E-mail addresses subscribed to low-stock alerts. Env `STOREFRONT_ALERT_EMAILS` (comma-separated). */
+  readonly alertEmails: readonly string[];
+  /**
+   * Key that signs catalog cursors (tamper-proof). Env `STOREFRONT_CURSOR_SECRET`; default a random
+   * per-process key — set it when several processes serve the same store so cursors work across them.
+   */
+  readonly cursorSecret: string;
+}
+
+/** Deep-partial settings accepted by `createStorefront` and `provisionResources`. Arguments override environment. */
+export interface StorefrontConfigInput {
+  readonly region?: string;
+  readonly endpoint?: string;
+  readonly credentials?: AwsCredentials;
+  readonly prefix?: string;
+  readonly tables?: Partial<TableNames>;
+  readonly queues?: Partial<QueueNames>;
+  readonly topics?: Partial<StorefrontConfig['topics']>;
+  readonly buckets?: Partial<StorefrontConfig['buckets']>;
+  readonly schedules?: Partial<StorefrontConfig['schedules']>;
+  readonly timezone?: string;
+  readonly alertEmails?: readonly string[];
+  readonly cursorSecret?: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** A setting's rule, its environment variable and its default (before the prefix). */
+interface Setting {
+  readonly env: string;
+  readonly fallback: string;
+  readonly rule: z.ZodType<string>;
+  readonly prefixed: boolean;
+}
+
+const tableName = z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/, '3–255 characters of a-z, A-Z, 0-9, _ . -');
+const queueName = z.string().regex(/^[a-zA-Z0-9_-]{1,80}$/, '1–80 characters of a-z, A-Z, 0-9, _ -');
+const topicName = z.string().regex(/^[a-zA-Z0-9_-]{1,256}$/, '1–256 characters of a-z, A-Z, 0-9, _ -');
+const bucketName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, '3–63 characters of a-z, 0-9, . - (S3 bucket rules)');
+const scheduleName = z.string().regex(/^[0-9a-zA-Z._-]{1,64}$/, '1–64 characters of a-z, A-Z, 0-9, . _ -');
+
+/** Every named resource setting: its environment variable and default. Documented in docs/configuration.md. */
+const resourceSettings = {
+  tables: {
+    productCatalog: { env: 'STOREFRONT_PRODUCT_CATALOG_TABLE', fallback: 'product-catalog', rule: tableName, prefixed: true },
+    inventory: { env: 'STOREFRONT_INVENTORY_TABLE', fallback: 'inventory', rule: tableName, prefixed: true },
+    orders: { env: 'STOREFRONT_ORDERS_TABLE', fallback: 'orders', rule: tableName, prefixed: true },
+    reportJobs: { env: 'STOREFRONT_REPORT_JOBS_TABLE', fallback: 'report-jobs', rule: tableName, prefixed: true },
+    alertLog: { env: 'STOREFRONT_ALERT_LOG_TABLE', fallback: 'alert-log', rule: tableName, prefixed: true },
+  },
+  queues: {
+    inventoryCheck: { env: 'STOREFRONT_INVENTORY_CHECK_QUEUE', fallback: 'inventory-check', rule: queueName, prefixed: true },
+    inventoryCheckDlq: { env: 'STOREFRONT_INVENTORY_CHECK_DLQ', fallback: 'inventory-check-dlq', rule: queueName, prefixed: true },
+    reportRequests: { env: 'STOREFRONT_REPORT_REQUESTS_QUEUE', fallback: 'report-requests', rule: queueName, prefixed: true },
+    reportRequestsDlq: { env: 'STOREFRONT_REPORT_REQUESTS_DLQ', fallback: 'report-requests-dlq', rule: queueName, prefixed: true },
+  },
+  topics: {
+    lowStockAlerts: { env: 'STOREFRONT_LOW_STOCK_TOPIC', fallback: 'low-stock-alerts', rule: topicName, prefixed: true },
+  },
+  buckets: {
+    reports: { env: 'STOREFRONT_REPORTS_BUCKET', fallback: 'storefront-reports', rule: bucketName, prefixed: true },
+  },
+  schedules: {
+    dailyReports: { env: 'STOREFRONT_DAILY_REPORTS_SCHEDULE', fallback: 'daily-reports', rule: scheduleName, prefixed: true },
+    group: { env: 'STOREFRONT_SCHEDULE_GROUP', fallback: 'default', rule: scheduleName, prefixed: false },
+  },
+} as const satisfies Record<string, Record<string, Setting>>;
+
+const regionRule = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region such as us-east-1');
+const endpointRule = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
+const prefixRule = z.string().regex(/^[a-z0-9-]{0,40}$/, '0–40 characters of a-z, 0-9, -');
+const emailRule = z.email();
+
+function check<T>(rule: z.ZodType<T>, value: unknown, name: string, envName?: string): T {
+  const result = rule.safeParse(value);
+  if (result.success) return result.data;
+  const where = envName ? `${name} (env ${envName})` : name;
+  throw new ConfigurationError(
+    `Invalid setting ${where}: ${JSON.stringify(value)} — expected ${result.error.issues[0]?.message ?? 'a valid value'}`,
+  );
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where a value came from decides which name an error reports. */
+function pick(argument: string | undefined, env: Env, envName: string): { value: string | undefined; envName?: string } {
+  if (argument !== undefined) return { value: argument };
+  const fromEnv = env[envName];
+  return fromEnv === undefined || fromEnv === '' ? { value: undefined } : { value: fromEnv, envName };
+}
+
+/**
+ * Resolves the store's settings: arguments override the environment, which overrides the defaults.
+ * Throws a {@link ConfigurationError} naming the first invalid setting.
+ *
+ * @example
+ * ```ts
+ * const config = resolveConfig({ prefix: 'staging' });
+ * config.tables.orders; // 'staging-orders'
+ * ```
+ */
+export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = process.env): StorefrontConfig {
+  const prefixPick = pick(input.prefix, env, 'STOREFRONT_PREFIX');
+  const prefix = check(prefixRule, prefixPick.value ?? '', 'prefix', prefixPick.envName);
+  const withPrefix = (name: string) => (prefix ? `${prefix}-${name}` : name);
+
+  const resolveGroup = <K extends keyof typeof resourceSettings>(group: K) => {
+    const given = (input[group] ?? {}) as Record<string, string | undefined>;
+    const resolved: Record<string, string> = {};
+    for (const [key, setting] of Object.entries(resourceSettings[group]) as [string, Setting][]) {
+      const chosen = pick(given[key], env, setting.env);
+      const value = chosen.value ?? (setting.prefixed ? withPrefix(setting.fallback) : setting.fallback);
+      resolved[key] = check(setting.rule, value, `${group}.${key}`, chosen.envName);
+    }
+    return resolved;
+  };
+
+  const regionPick = pick(input.region, env, 'AWS_REGION');
+  const region = check(regionRule, regionPick.value ?? 'us-east-1', 'region', regionPick.envName);
+
+  let endpointPick = pick(input.endpoint, env, 'STOREFRONT_AWS_ENDPOINT');
+  if (endpointPick.value === undefined) endpointPick = pick(undefined, env, 'AWS_ENDPOINT_URL');
+  const endpoint =
+    endpointPick.value === undefined
+      ? undefined
+      : check(endpointRule, endpointPick.value, 'endpoint', endpointPick.envName).replace(/\/+$/, '');
+
+  const timezonePick = pick(input.timezone, env, 'STOREFRONT_TIMEZONE');
+  const timezone = check(
+    z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Berlin'),
+    timezonePick.value ?? 'UTC',
+    'timezone',
+    timezonePick.envName,
+  );
+
+  const emailsFromEnv = env.STOREFRONT_ALERT_EMAILS;
+  const alertEmails = (input.alertEmails ?? (emailsFromEnv ? emailsFromEnv.split(',') : [])).map((email) =>
+    check(emailRule, email.trim(), 'alertEmails', input.alertEmails ? undefined : 'STOREFRONT_ALERT_EMAILS'),
+  );
+
+  const secretPick = pick(input.cursorSecret, env, 'STOREFRONT_CURSOR_SECRET');
+  const cursorSecret =
+    secretPick.value === undefined
+      ? randomBytes(32).toString('base64url')
+      : check(z.string().min(16, 'at least 16 characters'), secretPick.value, 'cursorSecret', secretPick.envName);
+
+  if (input.credentials) {
+    check(z.string().min(1, 'a non-empty access key id'), input.credentials.accessKeyId, 'credentials.accessKeyId');
+    check(z.string().min(1, 'a non-empty secret'), input.credentials.secretAccessKey, 'credentials.secretAccessKey');
+  }
+
+  return {
+    region,
+    endpoint,
+    credentials: input.credentials,
+    prefix,
+    tables: resolveGroup('tables') as unknown as TableNames,
+    queues: resolveGroup('queues') as unknown as QueueNames,
+    topics: resolveGroup('topics') as unknown as StorefrontConfig['topics'],
+    buckets: resolveGroup('buckets') as unknown as StorefrontConfig['buckets'],
+    schedules: resolveGroup('schedules') as unknown as StorefrontConfig['schedules'],
+    timezone,
+    alertEmails,
+    cursorSecret,
+  };
+}
+
+/** Every environment variable the SDK reads, with its default — the source of docs/configuration.md. */
+export const environmentVariables: ReadonlyArray<{ name: string; default: string; setting: string }> = [
+  { name: 'AWS_REGION', default: 'us-east-1', setting: 'region' },
+  { name: 'STOREFRONT_AWS_ENDPOINT', default: '(none)', setting: 'endpoint' },
+  { name: 'AWS_ENDPOINT_URL', default: '(none)', setting: 'endpoint, when STOREFRONT_AWS_ENDPOINT is unset' },
+  { name: 'STOREFRONT_PREFIX', default: '(empty)', setting: 'prefix' },
+  ...Object.entries(resourceSettings).flatMap(([group, settings]) =>
+    Object.entries(settings as Record<string, Setting>).map(([key, setting]) => ({
+      name: setting.env,
+      default: setting.prefixed ? `[prefix-]${setting.fallback}` : setting.fallback,
+      setting: `${group}.${key}`,
+    })),
+  ),
+  { name: 'STOREFRONT_TIMEZONE', default: 'UTC', setting: 'timezone' },
+  { name: 'STOREFRONT_ALERT_EMAILS', default: '(none)', setting: 'alertEmails' },
+  { name: 'STOREFRONT_CURSOR_SECRET', default: '(random per process)', setting: 'cursorSecret' },
+];

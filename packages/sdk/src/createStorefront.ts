@@ -1,0 +1,54 @@
+import { CatalogService } from './catalog/CatalogService.js';
+import { createAwsClients, type AwsClients } from './clients.js';
+import { resolveConfig, type StorefrontConfig, type StorefrontConfigInput } from './config.js';
+import { InventoryService } from './inventory/InventoryService.js';
+import { OrderService } from './orders/OrderService.js';
+import { AlertService } from './alerts/AlertService.js';
+import { ReportService } from './reports/ReportService.js';
+import type { StorefrontApi } from './types.js';
+
+/** Options of {@link createStorefront}: settings (see {@link StorefrontConfigInput}) and, optionally, clients. */
+export interface CreateStorefrontOptions extends StorefrontConfigInput {
+  /** AWS clients to use, e.g. with your own middleware; default: created from the settings. */
+  readonly clients?: AwsClients;
+}
+
+/** The store over the AWS SDK (the direct transport), with its resolved settings and clients. */
+export interface Storefront extends StorefrontApi {
+  readonly catalog: CatalogService;
+  readonly orders: OrderService;
+  readonly inventory: InventoryService;
+  readonly reports: ReportService;
+  readonly alerts: AlertService;
+  /** The resolved settings. */
+  readonly config: StorefrontConfig;
+  /** The AWS clients in use. */
+  readonly clients: AwsClients;
+}
+
+/**
+ * Creates the store over the AWS SDK. Settings come from the arguments, then the environment,
+ * then the defaults of DESIGN.md; an invalid setting throws a `ConfigurationError` naming it.
+ *
+ * @example
+ * ```ts
+ * import { createStorefront } from '@store-front/sdk';
+ *
+ * const store = createStorefront({ endpoint: 'http://127.0.0.1:5000' });
+ * const order = await store.orders.place({ product: 'Coffee Mug', quantity: 2 }, { idempotencyKey: 'cart-42' });
+ * console.log(order.total);
+ * ```
+ */
+export function createStorefront(options: CreateStorefrontOptions = {}): Storefront {
+  const config = resolveConfig(options);
+  const clients = options.clients ?? createAwsClients(config);
+  return {
+    config,
+    clients,
+    catalog: new CatalogService(clients.documents, config),
+    orders: new OrderService(clients.documents, config),
+    inventory: new InventoryService(clients.documents, config),
+    reports: new ReportService(clients, config),
+    alerts: new AlertService(clients, config),
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Store Front SDK: a serverless retail store on AWS.
+ *
+ * @example
+ * ```ts
+ * import { createStorefront, provisionResources } from '@store-front/sdk';
+ *
+ * await provisionResources();
+ * const store = createStorefront();
+ * for await (const item of store.catalog.listAll()) console.log(item.product, item.available);
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { createStorefront, type CreateStorefrontOptions, type Storefront } from './createStorefront.js';
+export {
+  provisionResources,
+  createTableInput,
+  type ProvisionOptions,
+  type ProvisionedResources,
+} from './provisionResources.js';
+export {
+  resolveConfig,
+  environmentVariables,
+  type StorefrontConfig,
+  type StorefrontConfigInput,
+  type TableNames,
+  type QueueNames,
+  type AwsCredentials,
+} from './config.js';
+export { createAwsClients, type AwsClients } from './clients.js';
+export {
+  tableDefinitions,
+  queueDefinitions,
+  ordersDayIndex,
+  catalogCategoryIndex,
+  dailyReportsSchedule,
+  idempotencyRetentionSeconds,
+  type TableDefinition,
+  type QueueDefinition,
+  type IndexDefinition,
+  type KeyAttribute,
+} from './resources.js';
+export {
+  StorefrontError,
+  InvalidJsonError,
+  ValidationError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  OutOfStockError,
+  IdempotencyConflictError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  InternalError,
+  ConfigurationError,
+  errorFromResponse,
+  type ErrorCode,
+  type FieldIssue,
+  type StockShortage,
+  type StorefrontErrorOptions,
+} from './errors.js';
+export { CatalogService } from './catalog/CatalogService.js';
+export { OrderService } from './orders/OrderService.js';
+export { InventoryService } from './inventory/InventoryService.js';
+export { ReportService } from './reports/ReportService.js';
+export { AlertService } from './alerts/AlertService.js';
+export type * from './types.js';

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { categoryName, descriptionText, integerIn, moneyAmount, printableText, productName } from '../schemas.js';
+
+/** Most units a product can hold (DESIGN.md). */
+export const maxStockQuantity = 1_000_000_000;
+/** Products one `inventory.put` may write. */
+export const maxProductsPerPut = 100;
+
+/** One product's details and absolute stock. */
+export const inventoryItemSchema = z.strictObject({
+  product: productName,
+  category: categoryName,
+  description: descriptionText,
+  cost: moneyAmount,
+  quantity: integerIn(0, maxStockQuantity),
+  lowStockThreshold: integerIn(0, maxStockQuantity).default(5),
+});
+
+/** `inventory.put` input: one product, or 1–100 distinct products. */
+export const inventoryPutSchema = z
+  .array(inventoryItemSchema)
+  .min(1, 'must list at least 1 product')
+  .max(maxProductsPerPut, `must list at most ${maxProductsPerPut} products`)
+  .superRefine((items, context) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.product)) {
+        context.addIssue({ code: 'custom', path: [index, 'product'], message: `duplicate product "${item.product}"` });
+      }
+      seen.add(item.product);
+    });
+  });
+
+/** `inventory.adjust` input. */
+export const inventoryAdjustSchema = z.strictObject({
+  product: productName,
+  delta: integerIn(-maxStockQuantity, maxStockQuantity),
+  reason: printableText('reason', 0, 200).optional(),
+});

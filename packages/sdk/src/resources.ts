@@ -1,0 +1,127 @@
+/*
+ * The store's AWS resources, written once as data. `provisionResources` creates them through the AWS
+ * APIs (local emulator or a sandbox account) and the CDK stack turns the same data into CloudFormation,
+ * so the two cannot drift. Names come from config: each definition points at its config key.
+ */
+import type { QueueNames, TableNames } from './config.js';
+
+/** A DynamoDB key attribute. */
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: 'S' | 'N';
+}
+
+/** A global secondary index. */
+export interface IndexDefinition {
+  readonly indexName: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  /** Attributes copied into the index. */
+  readonly projection: 'ALL' | 'KEYS_ONLY';
+}
+
+/** A DynamoDB table (on-demand billing). */
+export interface TableDefinition {
+  /** The config key that names it (`config.tables[id]`). */
+  readonly id: keyof TableNames;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  readonly globalSecondaryIndexes?: readonly IndexDefinition[];
+  /** Change stream view, when the table has a stream. */
+  readonly stream?: 'NEW_AND_OLD_IMAGES';
+  /** Attribute holding an epoch-seconds expiry, when items expire. */
+  readonly timeToLiveAttribute?: string;
+}
+
+/** An SQS queue, optionally with a dead-letter queue. */
+export interface QueueDefinition {
+  readonly id: keyof QueueNames;
+  readonly visibilityTimeoutSeconds: number;
+  readonly messageRetentionSeconds: number;
+  /** Messages received this many times move to the DLQ. */
+  readonly deadLetter?: { readonly queue: keyof QueueNames; readonly maxReceiveCount: number };
+}
+
+/** The orders table's write-sharded day index: a day's orders spread over `shardCount` partitions. */
+export const ordersDayIndex = {
+  indexName: 'byDay',
+  /** `YYYY-MM-DD#<shard>` (UTC day of `orderDate`). */
+  partitionKey: { name: 'dayShard', type: 'S' },
+  sortKey: { name: 'orderDate', type: 'S' },
+  shardCount: 8,
+} as const;
+
+/** The catalog's category index: a category filter is a Query, not a Scan. */
+export const catalogCategoryIndex = {
+  indexName: 'byCategory',
+  partitionKey: { name: 'category', type: 'S' },
+  sortKey: { name: 'product', type: 'S' },
+} as const;
+
+/** Every table. */
+export const tableDefinitions: readonly TableDefinition[] = [
+  {
+    id: 'productCatalog',
+    partitionKey: { name: 'product', type: 'S' },
+    globalSecondaryIndexes: [{ ...catalogCategoryIndex, projection: 'ALL' }],
+  },
+  {
+    id: 'inventory',
+    partitionKey: { name: 'product', type: 'S' },
+    stream: 'NEW_AND_OLD_IMAGES',
+  },
+  {
+    id: 'orders',
+    partitionKey: { name: 'OrderId', type: 'S' },
+    sortKey: { name: 'product', type: 'S' },
+    globalSecondaryIndexes: [
+      {
+        indexName: ordersDayIndex.indexName,
+        partitionKey: ordersDayIndex.partitionKey,
+        sortKey: ordersDayIndex.sortKey,
+        projection: 'ALL',
+      },
+    ],
+    // Idempotency records expire; order lines carry no expiry.
+    timeToLiveAttribute: 'expiresAt',
+  },
+  {
+    id: 'reportJobs',
+    partitionKey: { name: 'executionId', type: 'S' },
+    stream: 'NEW_AND_OLD_IMAGES',
+  },
+  {
+    id: 'alertLog',
+    partitionKey: { name: 'alertId', type: 'S' },
+    timeToLiveAttribute: 'expiresAt',
+  },
+];
+
+/** Every queue; DLQs first so their redrive targets exist when the main queues are created. */
+export const queueDefinitions: readonly QueueDefinition[] = [
+  { id: 'inventoryCheckDlq', visibilityTimeoutSeconds: 30, messageRetentionSeconds: 1_209_600 },
+  {
+    id: 'inventoryCheck',
+    visibilityTimeoutSeconds: 30,
+    messageRetentionSeconds: 345_600,
+    deadLetter: { queue: 'inventoryCheckDlq', maxReceiveCount: 5 },
+  },
+  { id: 'reportRequestsDlq', visibilityTimeoutSeconds: 900, messageRetentionSeconds: 1_209_600 },
+  {
+    id: 'reportRequests',
+    visibilityTimeoutSeconds: 900,
+    messageRetentionSeconds: 345_600,
+    deadLetter: { queue: 'reportRequestsDlq', maxReceiveCount: 3 },
+  },
+];
+
+/** The daily reports schedule: yesterday's sales and an inventory snapshot. */
+export const dailyReportsSchedule = {
+  /** Default expression, in the store's time zone. */
+  expression: 'cron(15 0 * * ? *)',
+  /** Name of the Lambda function it invokes (prefixed like other resources). */
+  targetFunction: 'scheduled-report',
+} as const;
+
+/** Seconds an idempotency record is kept; a retry after that places a new order. */
+export const idempotencyRetentionSeconds = 7 * 24 * 3600;

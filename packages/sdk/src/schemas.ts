@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { ValidationError, type FieldIssue } from './errors.js';
+import { isMoneyAmount } from './money.js';
+
+/* Field rules shared by every domain (DESIGN.md "Field rules"). */
+
+// Control characters (C0, DEL, C1) are not printable.
+const controlCharacter = /\p{Cc}/u;
+
+/** A text of `min`–`max` Unicode characters with no control characters and no lone surrogates. */
+export function printableText(field: string, min: number, max: number) {
+  return z.string({ error: `${field} must be a string` }).superRefine((value, context) => {
+    const length = [...value].length;
+    if (!value.isWellFormed()) context.addIssue({ code: 'custom', message: `${field} contains a lone surrogate` });
+    else if (controlCharacter.test(value)) context.addIssue({ code: 'custom', message: `${field} contains a control character` });
+    else if (length < min || (min > 0 && value.trim() === ''))
+      context.addIssue({ code: 'custom', message: `${field} must not be empty` });
+    else if (length > max) context.addIssue({ code: 'custom', message: `${field} must be at most ${max} characters` });
+  });
+}
+
+/** A product name: 1–200 printable characters. */
+export const productName = printableText('product', 1, 200);
+/** A category: 1–100 printable characters. */
+export const categoryName = printableText('category', 1, 100);
+/** A description: up to 2,000 printable characters. */
+export const descriptionText = printableText('description', 0, 2000);
+
+/** A money amount: a number ≥ 0 with at most two decimals. */
+export const moneyAmount = z
+  .number({ error: 'must be a number' })
+  .refine(isMoneyAmount, 'must be a number ≥ 0 with at most 2 decimals');
+
+/** An integer in [min, max]. */
+export function integerIn(min: number, max: number) {
+  return z
+    .number({ error: 'must be a number' })
+    .refine(Number.isSafeInteger, 'must be an integer')
+    .refine((value) => value >= min && value <= max, `must be between ${min} and ${max}`);
+}
+
+/** An integer given as a decimal string (query parameters), in [min, max]. */
+export function integerString(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^-?\d{1,16}$/, 'must be an integer')
+    .transform(Number)
+    .pipe(integerIn(min, max));
+}
+
+/** Converts zod issues into the contract's `details`: which field, and why. */
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(body)',
+    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+  }));
+}
+
+/**
+ * Validates `value` against `schema`; throws a {@link ValidationError} listing each rejected field.
+ * `what` names the input in the message ("order", "inventory item", …).
+ */
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = toFieldIssues(result.error);
+  throw new ValidationError(
+    `Invalid ${what}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+    { details: issues },
+  );
+}

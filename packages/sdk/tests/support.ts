@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { createAwsClients, createStorefront, provisionResources, resolveConfig, type AwsClients, type StorefrontConfigInput } from '../src/index.js';
+
+/** Settings for a test: the shared emulator, and a prefix of its own so files never share tables. */
+export function testSettings(overrides: StorefrontConfigInput = {}): StorefrontConfigInput {
+  return {
+    endpoint: inject('awsEndpoint'),
+    region: 'us-east-1',
+    prefix: `t${randomBytes(4).toString('hex')}`,
+    cursorSecret: 'test-cursor-secret-0123456789',
+    ...overrides,
+  };
+}
+
+/** Counts AWS calls by operation name, through a middleware on every client. */
+export class CallCounter {
+  readonly counts = new Map<string, number>();
+
+  attach(clients: AwsClients): void {
+    for (const client of [clients.dynamodb, clients.sqs, clients.sns, clients.s3, clients.scheduler]) {
+      client.middlewareStack.add(
+        (next, context) => (args) => {
+          const name = context.commandName ?? 'unknown';
+          this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+          return next(args);
+        },
+        { step: 'initialize', name: 'storefrontCallCounter' },
+      );
+    }
+  }
+
+  get total(): number {
+    return [...this.counts.values()].reduce((sum, count) => sum + count, 0);
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}
+
+/** A provisioned store for one test file, with an AWS call counter on its clients. */
+export async function createTestStore(overrides: StorefrontConfigInput = {}) {
+  const settings = testSettings(overrides);
+  const config = resolveConfig(settings);
+  const clients = createAwsClients(config);
+  const calls = new CallCounter();
+  calls.attach(clients);
+  const provisioned = await provisionResources({ ...settings, clients });
+  calls.reset();
+  const store = createStorefront({ ...settings, clients });
+  return { store, settings, config, clients, calls, provisioned };
+}
+
+/** A product for `inventory.put`. */
+export function product(name: string, quantity: number, cost = 10, extra: Partial<{ category: string; lowStockThreshold: number; description: string }> = {}) {
+  return { product: name, category: extra.category ?? 'General', description: extra.description ?? `${name} description`, cost, quantity, ...(extra.lowStockThreshold === undefined ? {} : { lowStockThreshold: extra.lowStockThreshold }) };
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// One emulator (moto, DynamoDB serialized) for the whole run; each test file provisions its own
+// resources under a unique prefix, so files run in parallel without sharing state.
+export default defineConfig({
+  test: {
+    include: ['packages/*/tests/**/*.test.ts', 'examples/*/tests/**/*.test.ts'],
+    globalSetup: ['packages/handlers/tests/emulatorSetup.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
