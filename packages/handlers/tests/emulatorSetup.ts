@@ -1,13 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startEmulator } from '../src/local/emulator.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Endpoint of the moto emulator the run shares. */
-    awsEndpoint: string;
-  }
-}
-
 /** Starts moto on a free loopback port for the test run and stops it afterwards. */
 export default async function setup(project: TestProject) {
   const emulator = await startEmulator();

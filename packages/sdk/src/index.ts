@@ -35,6 +35,8 @@ export {
   ordersDayIndex,
   catalogCategoryIndex,
   dailyReportsSchedule,
+  pipeDefinitions,
+  type PipeDefinition,
   idempotencyRetentionSeconds,
   type TableDefinition,
   type QueueDefinition,

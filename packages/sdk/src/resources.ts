@@ -125,3 +125,43 @@ export const dailyReportsSchedule = {
 
 /** Seconds an idempotency record is kept; a retry after that places a new order. */
 export const idempotencyRetentionSeconds = 7 * 24 * 3600;
+
+/**
+ * A stream → queue hand-off: an EventBridge Pipe in AWS, the local pipe runner on one machine.
+ * Each record that matches a filter pattern is sent to the queue as the pipe sends it: the DynamoDB
+ * stream record as JSON (`eventID`, `eventName`, `dynamodb.{Keys,NewImage,OldImage,SequenceNumber}`).
+ */
+export interface PipeDefinition {
+  /** Stable name of the pipe (prefixed like other resources). */
+  readonly id: string;
+  /** The table whose stream is the source. */
+  readonly sourceTable: keyof TableNames;
+  /** The queue records are sent to. */
+  readonly targetQueue: keyof QueueNames;
+  /** EventBridge Pipes filter patterns (any one matching passes the record). */
+  readonly filterPatterns: readonly Readonly<Record<string, unknown>>[];
+  /** Records read per batch. */
+  readonly batchSize: number;
+  /** Where a new pipe starts reading. */
+  readonly startingPosition: 'TRIM_HORIZON' | 'LATEST';
+}
+
+/** Every pipe. */
+export const pipeDefinitions: readonly PipeDefinition[] = [
+  {
+    id: 'inventory-changes',
+    sourceTable: 'inventory',
+    targetQueue: 'inventoryCheck',
+    filterPatterns: [{ eventName: ['INSERT', 'MODIFY'] }],
+    batchSize: 10,
+    startingPosition: 'TRIM_HORIZON',
+  },
+  {
+    id: 'report-requests',
+    sourceTable: 'reportJobs',
+    targetQueue: 'reportRequests',
+    filterPatterns: [{ eventName: ['INSERT'] }],
+    batchSize: 10,
+    startingPosition: 'TRIM_HORIZON',
+  },
+];

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments, MiddlewareStack } from '@smithy/types';
 import { inject } from 'vitest';
 import { createAwsClients, createStorefront, provisionResources, resolveConfig, type AwsClients, type StorefrontConfigInput } from '../src/index.js';
 
@@ -18,9 +19,10 @@ export class CallCounter {
   readonly counts = new Map<string, number>();
 
   attach(clients: AwsClients): void {
-    for (const client of [clients.dynamodb, clients.sqs, clients.sns, clients.s3, clients.scheduler]) {
+    const all: Array<{ middlewareStack: MiddlewareStack<any, any> }> = [clients.dynamodb, clients.sqs, clients.sns, clients.s3, clients.scheduler];
+    for (const client of all) {
       client.middlewareStack.add(
-        (next, context) => (args) => {
+        (next: InitializeHandler<any, any>, context: HandlerExecutionContext) => (args: InitializeHandlerArguments<any>) => {
           const name = context.commandName ?? 'unknown';
           this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
           return next(args);
