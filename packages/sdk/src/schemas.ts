@@ -48,11 +48,20 @@ export function integerString(min: number, max: number) {
     .pipe(integerIn(min, max));
 }
 
+/** Zod issues with an unknown field reported at that field's own path. */
+export function toFieldIssueList(error: z.ZodError): Array<{ path: PropertyKey[]; message: string }> {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: [...issue.path, key], message: 'is not a known field' }))
+      : [{ path: issue.path, message: issue.message }],
+  );
+}
+
 /** Converts zod issues into the contract's `details`: which field, and why. */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
+  return toFieldIssueList(error).map((issue) => ({
     path: issue.path.map(String).join('.') || '(body)',
-    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+    message: issue.message,
   }));
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments, MiddlewareStack } from '@smithy/types';
+import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { createAwsClients, createStorefront, provisionResources, resolveConfig, type AwsClients, type StorefrontConfigInput } from '../src/index.js';
 
@@ -57,4 +58,22 @@ export async function createTestStore(overrides: StorefrontConfigInput = {}) {
 /** A product for `inventory.put`. */
 export function product(name: string, quantity: number, cost = 10, extra: Partial<{ category: string; lowStockThreshold: number; description: string }> = {}) {
   return { product: name, category: extra.category ?? 'General', description: extra.description ?? `${name} description`, cost, quantity, ...(extra.lowStockThreshold === undefined ? {} : { lowStockThreshold: extra.lowStockThreshold }) };
+}
+
+/** Every stored order line (idempotency records excluded), read with a consistent scan. */
+export async function scanOrderLines(ctx: { clients: AwsClients; config: { tables: { orders: string } } }) {
+  const lines: Array<Record<string, unknown>> = [];
+  for await (const page of paginateScan({ client: ctx.clients.documents }, { TableName: ctx.config.tables.orders, ConsistentRead: true })) {
+    for (const item of page.Items ?? []) if (!String(item.OrderId).startsWith('idempotency#')) lines.push(item);
+  }
+  return lines;
+}
+
+/** Stock of every product, read straight from the inventory table. */
+export async function readStock(ctx: { clients: AwsClients; config: { tables: { inventory: string } } }): Promise<Map<string, number>> {
+  const stock = new Map<string, number>();
+  for await (const page of paginateScan({ client: ctx.clients.documents }, { TableName: ctx.config.tables.inventory, ConsistentRead: true })) {
+    for (const item of page.Items ?? []) stock.set(item.product as string, item.quantity as number);
+  }
+  return stock;
 }

@@ -1,22 +1,19 @@
 import { z } from 'zod';
-import { integerIn, productName } from '../schemas.js';
+import { integerIn, productName, toFieldIssueList } from '../schemas.js';
 
 /** Lines one order may hold. */
 export const maxOrderLines = 25;
 
 const orderLineSchema = z.strictObject({ product: productName, quantity: integerIn(1, 1000) });
 
-/** An order request in either form, normalised to `{ items }` with distinct products. */
-export const orderRequestSchema = z
-  .union([
-    z.strictObject({
-      items: z
-        .array(orderLineSchema)
-        .min(1, 'must list at least 1 line')
-        .max(maxOrderLines, `must list at most ${maxOrderLines} lines`),
-    }),
-    orderLineSchema.transform((line) => ({ items: [line] })),
-  ])
+/** The items form: 1–25 lines with distinct products. */
+export const orderItemsRequestSchema = z
+  .strictObject({
+    items: z
+      .array(orderLineSchema)
+      .min(1, 'must list at least 1 line')
+      .max(maxOrderLines, `must list at most ${maxOrderLines} lines`),
+  })
   .superRefine((order, context) => {
     const seen = new Set<string>();
     order.items.forEach((line, index) => {
@@ -30,6 +27,21 @@ export const orderRequestSchema = z
       seen.add(line.product);
     });
   });
+
+/** The seed's one-product form, `{ product, quantity }`. */
+export const orderLineRequestSchema = orderLineSchema;
+
+/**
+ * An order request in either form, normalised to `{ items }`. The form is chosen by the presence of
+ * `items`, so a rejected request names the fields of the form it was written in.
+ */
+export const orderRequestSchema = z.unknown().transform((value, context) => {
+  const isItemsForm = typeof value === 'object' && value !== null && 'items' in value;
+  const result = isItemsForm ? orderItemsRequestSchema.safeParse(value) : orderLineRequestSchema.safeParse(value);
+  if (result.success) return 'items' in result.data ? result.data : { items: [result.data] };
+  for (const issue of toFieldIssueList(result.error)) context.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  return z.NEVER;
+});
 
 /** An Idempotency-Key: 1–255 visible ASCII characters. */
 export const idempotencyKeySchema = z

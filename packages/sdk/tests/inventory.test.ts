@@ -1,0 +1,91 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NotFoundError, OutOfStockError, ValidationError } from '../src/index.js';
+import { createTestStore, product, readStock } from './support.js';
+
+let ctx: Awaited<ReturnType<typeof createTestStore>>;
+beforeAll(async () => {
+  ctx = await createTestStore();
+});
+
+describe('inventory.put', () => {
+  it('writes details to the catalog and stock to inventory, defaulting the threshold to 5', async () => {
+    const { items } = await ctx.store.inventory.put(product('Kettle', 7, 24.99, { category: 'Kitchen' }));
+    expect(items).toEqual([
+      { product: 'Kettle', category: 'Kitchen', description: 'Kettle description', cost: 24.99, quantity: 7, lowStockThreshold: 5 },
+    ]);
+    const { Item: catalogItem } = await ctx.clients.documents.send(new GetCommand({ TableName: ctx.config.tables.productCatalog, Key: { product: 'Kettle' } }));
+    expect(catalogItem).toEqual({ product: 'Kettle', category: 'Kitchen', description: 'Kettle description', cost: 24.99 });
+    const { Item: stockItem } = await ctx.clients.documents.send(new GetCommand({ TableName: ctx.config.tables.inventory, Key: { product: 'Kettle' } }));
+    expect(stockItem).toMatchObject({ product: 'Kettle', quantity: 7, lowStockThreshold: 5, updatedAt: expect.any(String) });
+  });
+
+  it('replaces details and sets the absolute quantity', async () => {
+    await ctx.store.inventory.put(product('Teapot', 3, 10));
+    await ctx.store.inventory.put(product('Teapot', 40, 12.5, { lowStockThreshold: 8 }));
+    expect(await ctx.store.catalog.get('Teapot')).toMatchObject({ cost: 12.5, available: 40 });
+    expect((await readStock(ctx)).get('Teapot')).toBe(40);
+  });
+
+  it('writes 100 products in two transactions of 50', async () => {
+    const many = Array.from({ length: 100 }, (_, i) => product(`Bulk ${i}`, i, 1));
+    ctx.calls.reset();
+    expect((await ctx.store.inventory.put(many)).items).toHaveLength(100);
+    expect(ctx.calls.counts.get('TransactWriteItemsCommand')).toBe(2);
+    const stock = await readStock(ctx);
+    expect(many.every((p) => stock.get(p.product) === p.quantity)).toBe(true);
+  });
+
+  it.each([
+    [[], '(body)'],
+    [Array.from({ length: 101 }, (_, i) => product(`P${i}`, 1)), '(body)'],
+    [[product('Dup', 1), product('Dup', 2)], '1.product'],
+    [[{ ...product('X', 1), cost: 1.001 }], '0.cost'],
+    [[{ ...product('X', 1), cost: -1 }], '0.cost'],
+    [[{ ...product('X', 1), quantity: 1_000_000_001 }], '0.quantity'],
+    [[{ ...product('X', 1), quantity: 2.5 }], '0.quantity'],
+    [[{ ...product('X', 1), category: '' }], '0.category'],
+    [[{ ...product('X', 1), description: 'd'.repeat(2001) }], '0.description'],
+    [[{ ...product('X', 1), colour: 'red' }], '0.colour'],
+    [[{ ...product('X', 1), product: 'tab\there' }], '0.product'],
+  ])('rejects %#: a bad item names the field and writes nothing', async (items, field) => {
+    ctx.calls.reset();
+    const error = await ctx.store.inventory.put(items as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => i.path)).toContain(field);
+    expect(ctx.calls.total).toBe(0);
+  });
+});
+
+describe('inventory.adjust', () => {
+  it('adds and removes stock atomically and returns the new quantity', async () => {
+    await ctx.store.inventory.put(product('Cup', 10));
+    expect(await ctx.store.inventory.adjust('Cup', 5, { reason: 'delivery' })).toEqual({ product: 'Cup', quantity: 15 });
+    expect(await ctx.store.inventory.adjust('Cup', -15)).toEqual({ product: 'Cup', quantity: 0 });
+  });
+
+  it('never goes below zero: OutOfStockError with what is available, nothing changed', async () => {
+    await ctx.store.inventory.put(product('Saucer', 2));
+    const error = await ctx.store.inventory.adjust('Saucer', -3).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutOfStockError);
+    expect((error as OutOfStockError).shortages).toEqual([{ product: 'Saucer', requested: 3, available: 2 }]);
+    expect((await readStock(ctx)).get('Saucer')).toBe(2);
+  });
+
+  it('is atomic under concurrent adjustments', async () => {
+    await ctx.store.inventory.put(product('Spoon', 20));
+    const results = await Promise.allSettled(Array.from({ length: 30 }, () => ctx.store.inventory.adjust('Spoon', -1)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(20);
+    expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof OutOfStockError)).toBe(true);
+    expect((await readStock(ctx)).get('Spoon')).toBe(0);
+  });
+
+  it('rejects unknown products, non-integers and overflow', async () => {
+    await expect(ctx.store.inventory.adjust('Ghost', 1)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(ctx.store.inventory.adjust('Cup', 1.5)).rejects.toBeInstanceOf(ValidationError);
+    await expect(ctx.store.inventory.adjust('Cup', Number.MAX_SAFE_INTEGER + 1)).rejects.toBeInstanceOf(ValidationError);
+    await ctx.store.inventory.put(product('Full', 1_000_000_000));
+    await expect(ctx.store.inventory.adjust('Full', 1)).rejects.toThrow(/exceed/);
+    expect((await readStock(ctx)).get('Full')).toBe(1_000_000_000);
+  });
+});
