@@ -76,7 +76,8 @@ export interface StorefrontConfigInput {
   readonly cursorSecret?: string;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** Environment variables, as `process.env` holds them. */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /** A setting's rule, its environment variable and its default (before the prefix). */
 interface Setting {

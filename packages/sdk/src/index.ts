@@ -27,6 +27,7 @@ export {
   type TableNames,
   type QueueNames,
   type AwsCredentials,
+  type Env,
 } from './config.js';
 export { createAwsClients, type AwsClients } from './clients.js';
 export {

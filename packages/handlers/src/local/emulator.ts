@@ -29,7 +29,8 @@ const launcherScript = fileURLToPath(new URL('./serialized_moto.py', import.meta
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const python = options.python ?? process.env.STOREFRONT_PYTHON ?? 'python3';
   const child = spawn(python, [launcherScript, '--port', String(options.port ?? 0)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin stays open as a lifeline: the emulator exits when this process goes away.
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {

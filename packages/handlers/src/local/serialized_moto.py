@@ -7,6 +7,7 @@ services stay concurrent. Prints "READY <port>" once listening (port 0 picks a f
 """
 import argparse
 import logging
+import os
 import signal
 import sys
 import threading
@@ -41,6 +42,12 @@ def main() -> None:
     app = DomainDispatcherApplication(create_backend_app)
     server = make_server(args.host, args.port, SerializeDynamoDB(app), threaded=True)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # Exit with the parent: it holds our stdin open and it closes when the parent dies, however it dies.
+    def exit_when_parent_goes() -> None:
+        sys.stdin.read()
+        os._exit(0)
+
+    threading.Thread(target=exit_when_parent_goes, daemon=True).start()
     print(f"READY {server.port}", flush=True)
     try:
         server.serve_forever()
