@@ -1,3 +1,4 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -105,6 +106,35 @@ describe('orders.place', () => {
     await ctx.clients.documents.send(new DeleteCommand({ TableName: ctx.config.tables.productCatalog, Key: { product: 'Ghost' } }));
     await expect(store.orders.place({ product: 'Ghost', quantity: 1 })).rejects.toBeInstanceOf(NotFoundError);
     expect((await readStock(ctx)).get('Ghost')).toBe(9);
+  });
+
+  it('retries a transaction that lost a conflict, and places the order once', async () => {
+    const store = coldStore();
+    await store.orders.place({ product: 'Mug', quantity: 1 });
+    const stockBefore = (await readStock(ctx)).get('Mug')!;
+    let injected = 0;
+    // Real DynamoDB cancels a transaction that races another on the same item; moto (serialized) never does.
+    ctx.clients.dynamodb.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'TransactWriteItemsCommand' && injected++ === 0) {
+          throw new TransactionCanceledException({
+            message: 'Transaction cancelled',
+            $metadata: {},
+            CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }, { Code: 'None' }],
+          });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'injectConflict' },
+    );
+    try {
+      const order = await store.orders.place({ product: 'Mug', quantity: 1 });
+      expect(injected).toBe(2);
+      expect((await scanOrderLines(ctx)).filter((line) => line.OrderId === order.orderId)).toHaveLength(1);
+      expect((await readStock(ctx)).get('Mug')).toBe(stockBefore - 1);
+    } finally {
+      ctx.clients.dynamodb.middlewareStack.remove('injectConflict');
+    }
   });
 
   it.each([

@@ -69,11 +69,15 @@ export class OrderService implements OrdersApi {
         }
         if (outcome.unknownProducts.length > 0) throw unknownProducts(outcome.unknownProducts);
         if (outcome.shortages.length > 0) throw new OutOfStockError(outcome.shortages);
+        // Retry only what a retry can fix: a changed price (the cache now holds the fresh one) or a
+        // transaction conflict (back off first). Anything else is not the caller's doing.
+        if (!outcome.pricesChanged && !outcome.conflicted) {
+          throw new InternalError('The order could not be placed', { cause: error });
+        }
         if (attempt >= maxAttempts) {
           throw new InternalError('The order could not be placed: too many concurrent changes, try again', { cause: error });
         }
         if (outcome.conflicted) await sleep(20 * 2 ** attempt * Math.random());
-        // Otherwise a price changed: the cache now holds the fresh prices, so the next attempt charges them.
       }
     }
   }
@@ -194,7 +198,7 @@ export class OrderService implements OrdersApi {
   private readCancellation(reasons: CancellationReason[], order: Order, withIdempotency: boolean) {
     const shortages: StockShortage[] = [];
     const unknown: string[] = [];
-    let conflicted = false;
+    let pricesChanged = false;
     let replayOf: IdempotencyRecord | undefined;
     const failed = (reason: CancellationReason | undefined) => reason?.Code === 'ConditionalCheckFailed';
     const oldItem = (reason: CancellationReason | undefined) => (reason?.Item ? unmarshall(reason.Item) : undefined);
@@ -203,8 +207,10 @@ export class OrderService implements OrdersApi {
       const [priceCheck, stockUpdate] = [reasons[index * 3], reasons[index * 3 + 1]];
       if (failed(priceCheck)) {
         const current = oldItem(priceCheck);
-        if (current) this.rememberPrice(current);
-        else {
+        if (current) {
+          this.rememberPrice(current);
+          pricesChanged = true;
+        } else {
           this.prices.delete(line.product);
           unknown.push(line.product);
         }
@@ -218,8 +224,8 @@ export class OrderService implements OrdersApi {
       const reason = reasons[order.items.length * 3];
       if (failed(reason)) replayOf = oldItem(reason) as IdempotencyRecord | undefined;
     }
-    conflicted = reasons.some((reason) => reason.Code === 'TransactionConflict');
-    return { shortages, unknownProducts: unknown, conflicted, replayOf };
+    const conflicted = reasons.some((reason) => reason.Code === 'TransactionConflict' || reason.Code === 'ThrottlingError');
+    return { shortages, unknownProducts: unknown, pricesChanged, conflicted, replayOf };
   }
 }
 
