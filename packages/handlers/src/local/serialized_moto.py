@@ -12,6 +12,7 @@ import signal
 import sys
 import threading
 
+from moto.dynamodb.models import DynamoDBBackend
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
@@ -32,6 +33,32 @@ class SerializeDynamoDB:
             return list(self.app(environ, start_response))
 
 
+def keep_stream_shards_on_rollback() -> None:
+    """A cancelled transaction restores deep copies of its tables, stream shard included: open stream
+    iterators would keep reading the abandoned shard (with the cancelled writes' records) and miss every
+    later record. Put the live shard back, without the cancelled records, as real DynamoDB behaves."""
+    transact_write_items = DynamoDBBackend.transact_write_items
+
+    def transact_write_items_keeping_shards(self, transact_items):
+        shards = {
+            name: (table, table.stream_shard, len(table.stream_shard.items))
+            for name, table in self.tables.items()
+            if table.stream_shard is not None
+        }
+        try:
+            return transact_write_items(self, transact_items)
+        except Exception:
+            for name, (live_table, shard, length) in shards.items():
+                restored = self.tables.get(name)
+                if restored is not None and restored is not live_table:
+                    del shard.items[length:]
+                    shard.table = restored
+                    restored.stream_shard = shard
+            raise
+
+    DynamoDBBackend.transact_write_items = transact_write_items_keeping_shards
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--host", default="127.0.0.1")
@@ -39,6 +66,7 @@ def main() -> None:
     args = parser.parse_args()
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no per-request access log
 
+    keep_stream_shards_on_rollback()
     app = DomainDispatcherApplication(create_backend_app)
     server = make_server(args.host, args.port, SerializeDynamoDB(app), threaded=True)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
