@@ -29,12 +29,13 @@ export {
   type AwsCredentials,
   type Env,
 } from './config.js';
-export { createAwsClients, type AwsClients } from './clients.js';
+export { createAwsClients, clientOptions, type AwsClients } from './clients.js';
 export {
   tableDefinitions,
   queueDefinitions,
   ordersDayIndex,
   catalogCategoryIndex,
+  alertLogRecentIndex,
   dailyReportsSchedule,
   pipeDefinitions,
   type PipeDefinition,
@@ -69,3 +70,9 @@ export { InventoryService } from './inventory/InventoryService.js';
 export { ReportService } from './reports/ReportService.js';
 export { AlertService } from './alerts/AlertService.js';
 export type * from './types.js';
+export { type AlertServiceOptions, type CheckOutcome } from './alerts/AlertService.js';
+export { AlertInProgressError } from './alerts/AlertInProgressError.js';
+export { alertMessage, alertSubject } from './alerts/alertMessage.js';
+export { crossesThreshold, isLow, readStockChange, type StockChange, type StockState } from './alerts/stockChange.js';
+export { alertRetentionSeconds } from './alerts/AlertLog.js';
+export { defaultLowStockThreshold, type StreamRecord } from './alerts/schema.js';

@@ -58,6 +58,19 @@ export const catalogCategoryIndex = {
   sortKey: { name: 'product', type: 'S' },
 } as const;
 
+/**
+ * The alert log's newest-first index. Sparse: only sent alerts carry `feed`, so a Query on the one
+ * partition lists sent alerts by the time of their stock change. One partition is fine at the
+ * volume of low-stock alerts (a handful per product per day).
+ */
+export const alertLogRecentIndex = {
+  indexName: 'recent',
+  partitionKey: { name: 'feed', type: 'S' },
+  sortKey: { name: 'at', type: 'S' },
+  /** The value of `feed` on every sent alert. */
+  feedValue: 'sent',
+} as const;
+
 /** Every table. */
 export const tableDefinitions: readonly TableDefinition[] = [
   {
@@ -93,6 +106,15 @@ export const tableDefinitions: readonly TableDefinition[] = [
   {
     id: 'alertLog',
     partitionKey: { name: 'alertId', type: 'S' },
+    globalSecondaryIndexes: [
+      {
+        indexName: alertLogRecentIndex.indexName,
+        partitionKey: alertLogRecentIndex.partitionKey,
+        sortKey: alertLogRecentIndex.sortKey,
+        projection: 'ALL',
+      },
+    ],
+    // Dedupe records double as the alert log; both only need to outlive redeliveries.
     timeToLiveAttribute: 'expiresAt',
   },
 ];
@@ -152,7 +174,9 @@ export const pipeDefinitions: readonly PipeDefinition[] = [
     id: 'inventory-changes',
     sourceTable: 'inventory',
     targetQueue: 'inventoryCheck',
-    filterPatterns: [{ eventName: ['INSERT', 'MODIFY'] }],
+    // Patterns cannot compare OldImage with NewImage, so the pipe passes inserts and updates that
+    // carry a quantity and the checker ignores records whose quantity and threshold did not change.
+    filterPatterns: [{ eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { quantity: { N: [{ exists: true }] } } } }],
     batchSize: 10,
     startingPosition: 'TRIM_HORIZON',
   },

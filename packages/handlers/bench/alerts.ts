@@ -1,0 +1,144 @@
+/*
+ * Alert path bench: AWS calls per processed stock change (with and without an alert) and the delay
+ * from an order to its alert, on moto through the local pipe runner and an in-process queue poller.
+ *
+ *   npx tsx --conditions=development packages/handlers/bench/alerts.ts     (starts its own emulator)
+ *   STOREFRONT_AWS_ENDPOINT=http://127.0.0.1:5000 npx tsx --conditions=development packages/handlers/bench/alerts.ts
+ *
+ * (`development` resolves @store-front/sdk to its source, so no build is needed.)
+ */
+import { randomBytes } from 'node:crypto';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { SubscribeCommand } from '@aws-sdk/client-sns';
+import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { createAwsClients, createStorefront, pipeDefinitions, provisionResources, resolveConfig, type AwsClients } from '@store-front/sdk';
+import type { InitializeHandler, InitializeHandlerArguments, MiddlewareStack } from '@smithy/types';
+import type { SQSEvent } from 'aws-lambda';
+import { createInventoryCheckerHandler } from '../src/inventoryChecker.js';
+import { startEmulator } from '../src/local/emulator.js';
+import { PipeRunner } from '../src/local/pipeRunner.js';
+
+const runs = 20;
+
+/** Counts AWS calls made through a set of clients. */
+function countCalls(clients: AwsClients): { total: () => number; reset: () => void } {
+  let count = 0;
+  const stacks: Array<{ middlewareStack: MiddlewareStack<any, any> }> = [clients.dynamodb, clients.sqs, clients.sns];
+  for (const { middlewareStack } of stacks) {
+    middlewareStack.add((next: InitializeHandler<any, any>) => (args: InitializeHandlerArguments<any>) => (count++, next(args)), {
+      step: 'initialize',
+      name: 'benchCallCounter',
+    });
+  }
+  return { total: () => count, reset: () => void (count = 0) };
+}
+
+const emulator = process.env.STOREFRONT_AWS_ENDPOINT ? undefined : await startEmulator();
+try {
+  const settings = { endpoint: process.env.STOREFRONT_AWS_ENDPOINT ?? emulator!.endpoint, prefix: `bench-${randomBytes(3).toString('hex')}` };
+  const config = resolveConfig(settings);
+  const provisioned = await provisionResources(settings);
+  const store = createStorefront(settings); // the shop side: orders and stock
+  const checkerClients = createAwsClients(config); // the checker Lambda's own clients, counted
+  const checkerCalls = countCalls(checkerClients);
+  const checker = createInventoryCheckerHandler({
+    store: createStorefront({ ...settings, clients: checkerClients }),
+    topicArn: provisioned.lowStockTopicArn,
+    logger: new Logger({ logLevel: 'SILENT' }),
+  });
+  const sqs = store.clients.sqs;
+  const queueUrl = provisioned.queueUrls.inventoryCheck!;
+  const { QueueUrl: inboxUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `${config.prefix}-inbox` }));
+  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: inboxUrl, AttributeNames: ['QueueArn'] }));
+  await store.clients.sns.send(new SubscribeCommand({ TopicArn: provisioned.lowStockTopicArn, Protocol: 'sqs', Endpoint: Attributes!.QueueArn! }));
+  const runner = new PipeRunner({ config, pipes: pipeDefinitions.filter((p) => p.id === 'inventory-changes'), pollIntervalMs: 20 });
+
+  /** Like a Lambda event source mapping: receive a batch, invoke, delete what succeeded. */
+  const pollQueue = async (): Promise<number> => {
+    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 1, MessageSystemAttributeNames: ['All'] }));
+    if (Messages.length === 0) return 0;
+    const event = { Records: Messages.map((m) => ({ messageId: m.MessageId, receiptHandle: m.ReceiptHandle, body: m.Body, attributes: m.Attributes })) } as unknown as SQSEvent;
+    const { batchItemFailures } = await checker(event);
+    const failed = new Set(batchItemFailures.map((f) => f.itemIdentifier));
+    const done = Messages.filter((m) => !failed.has(m.MessageId!));
+    if (done.length) await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }));
+    return Messages.length;
+  };
+  const drainInbox = async () => {
+    let received = 0;
+    for (;;) {
+      const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: inboxUrl, MaxNumberOfMessages: 10 }));
+      if (!Messages.length) return received;
+      received += Messages.length;
+      await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: inboxUrl, Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }));
+    }
+  };
+  const settle = async () => {
+    while ((await runner.pollOnce()) + (await pollQueue()) > 0);
+  };
+
+  // Warm up: topic lookup, price cache, connections.
+  await store.inventory.put({ product: 'warm', category: 'bench', description: '', cost: 1, quantity: 10 });
+  await store.orders.place({ product: 'warm', quantity: 6 });
+  await settle();
+  await drainInbox();
+
+  // 1. AWS calls per processed stock change, counted on the checker's clients.
+  await store.inventory.put({ product: 'plenty', category: 'bench', description: '', cost: 1, quantity: 1000 });
+  await settle();
+  checkerCalls.reset();
+  for (let i = 0; i < runs; i++) await store.orders.place({ product: 'plenty', quantity: 1 });
+  await settle();
+  const withoutAlert = checkerCalls.total() / runs;
+  const products = Array.from({ length: runs }, (_, i) => ({ product: `crossing-${i}`, category: 'bench', description: '', cost: 1, quantity: 6 }));
+  await store.inventory.put(products);
+  await settle();
+  checkerCalls.reset();
+  for (const { product } of products) await store.orders.place({ product, quantity: 1 });
+  await settle();
+  const withAlert = checkerCalls.total() / runs;
+  const alertsSent = await drainInbox();
+
+  // 2. Order → alert delay, with the runner and a poller running in the background.
+  runner.start();
+  let polling = true;
+  const poller = (async () => {
+    while (polling) if ((await pollQueue()) === 0) await new Promise((r) => setTimeout(r, 20));
+  })();
+  const delays: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const product = `delay-${i}`;
+    await store.inventory.put({ product, category: 'bench', description: '', cost: 1, quantity: 6 });
+    await new Promise((r) => setTimeout(r, 100)); // let the insert pass through
+    const started = performance.now();
+    await store.orders.place({ product, quantity: 1 });
+    for (;;) {
+      const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: inboxUrl, MaxNumberOfMessages: 1, WaitTimeSeconds: 1 }));
+      if (Messages.length) {
+        delays.push(performance.now() - started);
+        await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: inboxUrl, Entries: [{ Id: '0', ReceiptHandle: Messages[0]!.ReceiptHandle! }] }));
+        break;
+      }
+    }
+  }
+  polling = false;
+  await poller;
+  await runner.stop();
+  delays.sort((a, b) => a - b);
+  const percentile = (p: number) => Math.round(delays[Math.min(delays.length - 1, Math.floor(p * delays.length))]!);
+
+  const result = {
+    awsCallsPerStockChange: { withoutAlert, withAlert, alertsSent, changesPerCase: runs },
+    orderToAlertMs: { median: percentile(0.5), p90: percentile(0.9), min: Math.round(delays[0]!), max: Math.round(delays.at(-1)!), runs },
+    setup: { emulator: 'moto', pipePollIntervalMs: 20, queuePollIntervalMs: 20 },
+  };
+  console.log(JSON.stringify(result, null, 2));
+  console.table({
+    'AWS calls per stock change, no alert (checker)': { value: withoutAlert },
+    'AWS calls per stock change, with alert (checker)': { value: withAlert },
+    'order → alert, median ms': { value: result.orderToAlertMs.median },
+    'order → alert, p90 ms': { value: result.orderToAlertMs.p90 },
+  });
+} finally {
+  await emulator?.stop();
+}
