@@ -6,13 +6,18 @@ is isolated, so we take one lock around every DynamoDB (and DynamoDB Streams) re
 services stay concurrent. Prints "READY <port>" once listening (port 0 picks a free one).
 """
 import argparse
+import copy
 import logging
 import os
 import signal
 import sys
 import threading
+from collections import defaultdict
 
+import moto.dynamodb.models as dynamodb_models
 from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.dynamo_type import DynamoType
+from moto.dynamodb.models.table import Table
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
@@ -59,6 +64,71 @@ def keep_stream_shards_on_rollback() -> None:
     DynamoDBBackend.transact_write_items = transact_write_items_keeping_shards
 
 
+class TransactionSnapshots:
+    """moto backs up a transaction's tables with copy.deepcopy of every item, so a transaction's cost
+    grows with the table. Its writes touch only the keys it names: snapshot the table's structure
+    shallowly and deep-copy just those items. Requests are serialized, so one slot suffices."""
+
+    def __init__(self) -> None:
+        self.touched: dict[str, set] = {}
+
+    def deepcopy(self, value, memo=None):
+        if isinstance(value, Table) and value.name in self.touched:
+            return self.snapshot(value, self.touched[value.name])
+        return copy.deepcopy(value, memo)
+
+    def __getattr__(self, name):
+        return getattr(copy, name)
+
+    @staticmethod
+    def snapshot(table: Table, keys: set) -> Table:
+        clone = copy.copy(table)
+        if table.has_range_key:
+            clone.items = defaultdict(dict, {h: dict(ranges) for h, ranges in table.items.items()})
+            for hash_value, range_value in keys:
+                item = table.items.get(hash_value, {}).get(range_value)
+                if item is not None:
+                    clone.items[hash_value][range_value] = copy.deepcopy(item)
+        else:
+            clone.items = defaultdict(dict, table.items)
+            for hash_value, _ in keys:
+                if hash_value in table.items:
+                    clone.items[hash_value] = copy.deepcopy(table.items[hash_value])
+        return clone
+
+    def keys_of(self, backend, transact_items) -> dict[str, set]:
+        touched: dict[str, set] = {}
+        for transact_item in transact_items:
+            operation, body = next(iter(transact_item.items()))
+            table = backend.tables.get(body.get("TableName"))
+            if table is None:
+                continue
+            attributes = body["Item"] if operation == "Put" else body["Key"]
+            hash_value = DynamoType(attributes[table.hash_key_attr])
+            range_attr = table.range_key_attr
+            range_value = DynamoType(attributes[range_attr]) if range_attr and range_attr in attributes else None
+            touched.setdefault(table.name, set()).add((hash_value, range_value))
+        return touched
+
+
+def cheap_transaction_backups() -> None:
+    snapshots = TransactionSnapshots()
+    dynamodb_models.copy = snapshots
+    transact_write_items = DynamoDBBackend.transact_write_items
+
+    def transact_write_items_with_snapshots(self, transact_items):
+        try:
+            snapshots.touched = snapshots.keys_of(self, transact_items)
+        except Exception:
+            snapshots.touched = {}  # malformed request: let moto reject it with full copies
+        try:
+            return transact_write_items(self, transact_items)
+        finally:
+            snapshots.touched = {}
+
+    DynamoDBBackend.transact_write_items = transact_write_items_with_snapshots
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--host", default="127.0.0.1")
@@ -66,6 +136,7 @@ def main() -> None:
     args = parser.parse_args()
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no per-request access log
 
+    cheap_transaction_backups()
     keep_stream_shards_on_rollback()
     app = DomainDispatcherApplication(create_backend_app)
     server = make_server(args.host, args.port, SerializeDynamoDB(app), threaded=True)
