@@ -68,3 +68,24 @@ export { InventoryService } from './inventory/InventoryService.js';
 export { ReportService } from './reports/ReportService.js';
 export { AlertService } from './alerts/AlertService.js';
 export type * from './types.js';
+// Request schemas, exported so the HTTP API validates and documents (OpenAPI) with the very same rules.
+export {
+  productName,
+  categoryName,
+  descriptionText,
+  moneyAmount,
+  printableText,
+  integerIn,
+  integerString,
+  parseInput,
+  toFieldIssues,
+} from './schemas.js';
+export { catalogListOptionsSchema } from './catalog/schema.js';
+export { orderRequestSchema, idempotencyKeySchema, orderIdSchema, maxOrderLines } from './orders/schema.js';
+export {
+  inventoryItemSchema,
+  inventoryPutSchema,
+  inventoryAdjustSchema,
+  maxStockQuantity,
+  maxProductsPerPut,
+} from './inventory/schema.js';
