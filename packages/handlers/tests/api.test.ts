@@ -229,7 +229,7 @@ describe('admin routes (signed)', () => {
 describe('handler', () => {
   // Only the methods a test calls exist; the handler must not touch any other.
   const stub = (parts: Record<string, Record<string, unknown>>) => parts as unknown as StorefrontApi;
-  const event = (method: string, rawPath: string, body?: string) =>
+  const event = (method: string, rawPath: string, body?: string): any =>
     ({
       version: '2.0',
       routeKey: '$default',
@@ -239,7 +239,7 @@ describe('handler', () => {
       requestContext: { requestId: 'req-1', http: { method, path: rawPath } },
       ...(body === undefined ? {} : { body }),
       isBase64Encoded: false,
-    }) as never;
+    });
 
   it('answers an unexpected failure with a bare 500 INTERNAL: no stack, no AWS text', async () => {
     const failing = stub({

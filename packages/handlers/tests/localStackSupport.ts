@@ -55,6 +55,8 @@ export interface RawRequest {
     readonly date?: Date;
     /** Body actually sent instead of the signed one. */
     readonly sendBody?: string;
+    /** Path (with query) actually sent instead of the signed one. */
+    readonly sendPath?: string;
   };
 }
 
@@ -91,7 +93,8 @@ export async function send(baseUrl: string, request: RawRequest) {
     headers = rest;
   }
   const body = request.sign?.sendBody ?? request.body;
-  const response = await fetch(url, { method: request.method, headers, ...(body !== undefined ? { body } : {}) });
+  const target = request.sign?.sendPath ? new URL(baseUrl + request.sign.sendPath) : url;
+  const response = await fetch(target, { method: request.method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await response.text();
   let json: any;
   try {

@@ -73,7 +73,7 @@ export function createStorefrontClient(options: StorefrontClientOptions): Storef
       get: (product: string) => transport.send<CatalogItem>({ method: 'GET', path: `/catalog/${segment(product)}`, retry: true }),
     },
     orders: {
-      place(request: OrderRequest, placeOptions: PlaceOrderOptions = {}) {
+      async place(request: OrderRequest, placeOptions: PlaceOrderOptions = {}) {
         const idempotencyKey = placeOptions.idempotencyKey ?? crypto.randomUUID();
         checkIdempotencyKey(idempotencyKey);
         return transport.send<Order>({
