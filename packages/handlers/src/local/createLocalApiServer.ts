@@ -40,6 +40,14 @@ export function createLocalApiServer(options: LocalApiServerOptions): Server {
       else response.destroy();
     });
   });
+  // Requests Node cannot even parse still get the contract's envelope, not a bare "400 Bad Request".
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    const body = JSON.stringify(new StorefrontError('VALIDATION_ERROR', 400, 'Malformed HTTP request').toJSON());
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
   // A client that never finishes its request must not hold a socket forever.
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
