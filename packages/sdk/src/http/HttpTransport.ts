@@ -1,4 +1,4 @@
-import type { SignatureV4 } from '@smithy/signature-v4';
+import type { ExecuteApiSigner } from './ExecuteApiSigner.js';
 import { InternalError, errorFromResponse, type ErrorCode } from '../errors.js';
 
 /** Static AWS credentials, or a function that returns current ones (e.g. from Cognito). */
@@ -61,7 +61,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class HttpTransport {
   private readonly baseUrl: string;
   private readonly fetch: typeof fetch;
-  private signer: Promise<SignatureV4> | undefined;
+  private signer: Promise<ExecuteApiSigner> | undefined;
   private readonly region: string;
 
   constructor(private readonly options: HttpTransportOptions) {
@@ -72,8 +72,8 @@ export class HttpTransport {
   }
 
   /** The signer, loaded on the first signed call: a storefront that never signs never downloads it. */
-  private signerFor(credentials: HttpCredentials): Promise<SignatureV4> {
-    this.signer ??= import('./createSigner.js').then(({ createSigner }) => createSigner(credentials, this.region));
+  private signerFor(credentials: HttpCredentials): Promise<ExecuteApiSigner> {
+    this.signer ??= import('./ExecuteApiSigner.js').then(({ ExecuteApiSigner }) => new ExecuteApiSigner(credentials, this.region));
     return this.signer;
   }
 
@@ -122,16 +122,13 @@ export class HttpTransport {
       const signer = await this.signerFor(this.options.credentials);
       const signed = await signer.sign({
         method: call.method,
-        protocol: url.protocol,
-        hostname: url.hostname,
-        ...(url.port ? { port: Number(url.port) } : {}),
         path: url.pathname,
         query,
         headers: { ...headers, host: url.host },
         ...(body === undefined ? {} : { body }),
       });
       // The browser sets Host itself (to the same value); fetch refuses to.
-      const { host: _host, ...rest } = signed.headers;
+      const { host: _host, ...rest } = signed;
       headers = rest;
     }
     return this.fetch(`${url.origin}${url.pathname}${search ? `?${search}` : ''}`, {
