@@ -84,6 +84,8 @@ export class SigV4Verifier {
       service,
       sha256: NodeSha256,
       uriEscapePath: true,
+      // Sign exactly the headers the client signed: no x-amz-content-sha256 unless it sent one.
+      applyChecksum: false,
     });
     this.maxSkewMs = options.maxSkewMs ?? 5 * 60_000;
     this.now = options.now ?? Date.now;
