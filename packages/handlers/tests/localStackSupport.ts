@@ -1,8 +1,8 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { SourceData } from '@smithy/types';
 import { inject } from 'vitest';
+import { NodeSha256 } from '../src/local/NodeSha256.js';
 import { startLocalStack, type StartLocalStackOptions } from '../src/local/startLocalStack.js';
 
 /** Admin credentials the test stacks verify against. */
@@ -27,20 +27,6 @@ export function startTestStack(overrides: StartLocalStackOptions = {}) {
     print: () => undefined,
     ...overrides,
   });
-}
-
-class NodeSha256 {
-  private hash;
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', secret as string | Uint8Array);
-  }
-  update(data: Uint8Array) {
-    this.hash.update(data);
-  }
-  async digest() {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset() {}
 }
 
 /** A raw HTTP request, optionally SigV4-signed, with hooks to break the signature in the ways the auth matrix needs. */

@@ -1,7 +1,7 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { Checksum, SourceData } from '@smithy/types';
 import { ForbiddenError, UnauthorizedError, type AwsCredentials } from '@store-front/sdk';
+import { NodeSha256 } from './NodeSha256.js';
 
 /** A request as it arrived: the raw (still percent-encoded) path and query, lower-case headers, the body bytes. */
 export interface SignedRequest {
@@ -28,37 +28,6 @@ const service = 'execute-api';
 const authorizationPattern =
   /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;_.-]+),\s*Signature=([0-9a-f]{64})$/;
 const amzDatePattern = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
-
-/** SHA-256 / HMAC-SHA256 over node:crypto, in the shape `@smithy/signature-v4` expects. */
-class NodeSha256 implements Checksum {
-  private hash;
-
-  constructor(private readonly secret?: SourceData) {
-    this.hash = this.create();
-  }
-
-  update(data: Uint8Array): void {
-    this.hash.update(data);
-  }
-
-  async digest(): Promise<Uint8Array> {
-    return this.hash.digest();
-  }
-
-  reset(): void {
-    this.hash = this.create();
-  }
-
-  private create() {
-    return this.secret === undefined ? createHash('sha256') : createHmac('sha256', toBytes(this.secret));
-  }
-}
-
-function toBytes(data: SourceData): Uint8Array {
-  if (typeof data === 'string') return Buffer.from(data, 'utf8');
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  return new Uint8Array(data);
-}
 
 /**
  * Verifies AWS SigV4 (`execute-api`) signatures the way API Gateway's IAM authorizer does, against

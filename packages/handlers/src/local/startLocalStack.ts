@@ -139,7 +139,11 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
       cleanups.push(async () => {
         clearInterval(timer);
         clearTimeout(pending);
-        await save();
+        await saving;
+        await saveSnapshot(store, snapshotFile).catch(() =>
+          // A terminal's Ctrl-C also reaches moto (same process group), which may be gone already.
+          logger.warn('final snapshot skipped: the emulator has already stopped; the last saved snapshot is kept'),
+        );
       });
     }
 
