@@ -38,7 +38,7 @@ describe('startLocalStack', () => {
       persist: true,
       dataDir,
       print: (line) => printed.push(line),
-      wiring: [topicPrinter('low-stock-alerts', (message) => `ALERT ${message}`), schedules({ 'scheduled-report': async () => 'ok' }, 1_000)],
+      wiring: [topicPrinter('low-stock-alerts', (message) => `ALERT ${message}`), schedules({ 'scheduled-report': () => async () => 'ok' }, 1_000)],
     });
   });
   afterAll(() => stack?.stop());

@@ -34,43 +34,57 @@ export interface WiringEntry {
 
 /**
  * A queue polled like a Lambda event source mapping (batches, partial failures, the queue's
- * visibility timeout and redrive to its DLQ).
+ * visibility timeout and redrive to its DLQ). The handler is made from the context, so it runs over
+ * the stack's own store (its prefix and endpoint), not one built from the environment.
  *
  * @example
  * ```ts
- * queueConsumer('inventoryCheck', 'inventory-checker', inventoryCheckerHandler)
+ * queueConsumer('inventoryCheck', 'inventory-checker', ({ store }) => createInventoryChecker({ store }))
  * ```
  */
-export function queueConsumer(queue: keyof QueueNames, functionName: string, handler: SqsBatchHandler, batchSize = 10): WiringEntry {
+export function queueConsumer(
+  queue: keyof QueueNames,
+  functionName: string,
+  makeHandler: (context: WiringContext) => SqsBatchHandler,
+  batchSize = 10,
+): WiringEntry {
   return {
     name: `queue ${queue} → ${functionName}`,
-    start: async ({ store, provisioned, logger }) =>
-      startQueueConsumer({
+    start: async (context) => {
+      const { store, provisioned, logger } = context;
+      return startQueueConsumer({
         sqs: store.clients.sqs,
         queueUrl: provisioned.queueUrls[queue]!,
         queueArn: provisioned.queueArns[queue]!,
         region: store.config.region,
         functionName,
-        handler,
+        handler: makeHandler(context),
         batchSize,
         onError: (error) => logger.warn(`${functionName}: batch failed`, { error }),
-      }),
+      });
+    },
   };
 }
 
 /**
  * The store's EventBridge Scheduler schedules, read back from the Scheduler API and fired on
- * their expression in their time zone, each invoking the handler of its target function.
+ * their expression in their time zone, each invoking the handler of its target function (by
+ * unprefixed function name; handlers are made from the context, like queue handlers).
  *
  * @example
  * ```ts
- * schedules({ 'scheduled-report': scheduledReportHandler })
+ * schedules({ 'scheduled-report': ({ store }) => createScheduledReport({ store }) })
  * ```
  */
-export function schedules(handlers: Readonly<Record<string, ScheduledHandler>>, refreshMs?: number): WiringEntry {
+export function schedules(
+  makeHandlers: Readonly<Record<string, (context: WiringContext) => ScheduledHandler>>,
+  refreshMs?: number,
+): WiringEntry {
   return {
-    name: `schedules → ${Object.keys(handlers).join(', ') || '(no targets)'}`,
-    start: async ({ store, logger, print }) => {
+    name: `schedules → ${Object.keys(makeHandlers).join(', ') || '(no targets yet)'}`,
+    start: async (context) => {
+      const { store, logger, print } = context;
+      const handlers = Object.fromEntries(Object.entries(makeHandlers).map(([name, make]) => [name, make(context)]));
       const runner = new ScheduleRunner({
         scheduler: store.clients.scheduler,
         group: store.config.schedules.group,
