@@ -76,3 +76,24 @@ export { alertMessage, alertSubject } from './alerts/alertMessage.js';
 export { crossesThreshold, isLow, readStockChange, type StockChange, type StockState } from './alerts/stockChange.js';
 export { alertRetentionSeconds } from './alerts/AlertLog.js';
 export { defaultLowStockThreshold, type StreamRecord } from './alerts/schema.js';
+// Request schemas, exported so the HTTP API validates and documents (OpenAPI) with the very same rules.
+export {
+  productName,
+  categoryName,
+  descriptionText,
+  moneyAmount,
+  printableText,
+  integerIn,
+  integerString,
+  parseInput,
+  toFieldIssues,
+} from './schemas.js';
+export { catalogListOptionsSchema } from './catalog/schema.js';
+export { orderRequestSchema, orderRequestFormsSchema, idempotencyKeySchema, orderIdSchema, maxOrderLines } from './orders/schema.js';
+export {
+  inventoryItemSchema,
+  inventoryPutSchema,
+  inventoryAdjustSchema,
+  maxStockQuantity,
+  maxProductsPerPut,
+} from './inventory/schema.js';

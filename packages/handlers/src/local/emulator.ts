@@ -31,6 +31,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const child = spawn(python, [launcherScript, '--port', String(options.port ?? 0)], {
     // stdin stays open as a lifeline: the emulator exits when this process goes away.
     stdio: ['pipe', 'pipe', 'pipe'],
+    // Its own process group: a terminal's Ctrl-C reaches only us, so we can save state before stopping it.
+    detached: true,
   });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {

@@ -1,24 +1,57 @@
-/**
- * `npm start`: a local AWS emulator with the store provisioned and a demo catalog seeded.
- * (The full local stack — API, pipes, queue consumers, schedules — arrives with issue #5.)
+/*
+ * `npm start`: the whole store on one machine (see docs/local-development.md). A thin CLI over
+ * startLocalStack: settings come from the environment, Ctrl-C stops everything it started.
  */
-import { createStorefront, provisionResources } from '@store-front/sdk';
-import { startEmulator } from './emulator.js';
+import { relative } from 'node:path';
+import { localWiring } from './wiring.js';
+import { startLocalStack, type LocalStack } from './startLocalStack.js';
 
-const external = process.env.STOREFRONT_AWS_ENDPOINT;
-const emulator = external ? undefined : await startEmulator();
-const endpoint = external ?? emulator!.endpoint;
-await provisionResources({ endpoint });
-const store = createStorefront({ endpoint });
-if (process.env.STOREFRONT_SEED !== '0' && (await store.catalog.list({ limit: 1 })).items.length === 0) {
-  await store.inventory.put([
-    { product: 'Coffee Mug', category: 'Kitchen', description: 'Stoneware, 350 ml', cost: 12.5, quantity: 40 },
-    { product: 'French Press', category: 'Kitchen', description: 'Glass and steel, 1 l', cost: 34.99, quantity: 6 },
-    { product: 'Earl Grey Tea', category: 'Pantry', description: 'Loose leaf, 250 g', cost: 8.75, quantity: 120 },
-    { product: 'Dark Roast Beans', category: 'Pantry', description: 'Whole bean, 1 kg', cost: 21.0, quantity: 4 },
-  ]);
+/** The start-up banner: where everything is. */
+function banner(stack: LocalStack): string {
+  const { admin } = stack;
+  const where =
+    admin.source === 'env'
+      ? 'from STOREFRONT_ADMIN_ACCESS_KEY_ID / STOREFRONT_ADMIN_SECRET_ACCESS_KEY'
+      : `${relative(process.cwd(), admin.file!)}${admin.source === 'generated' ? ' (generated now)' : ''}`;
+  return [
+    '',
+    '  Store Front is running',
+    '',
+    `  Storefront   ${stack.url}/`,
+    `  API          ${stack.url}  (GET /catalog, POST /order, …)`,
+    `  OpenAPI      ${stack.url}/openapi.json`,
+    `  AWS (moto)   ${stack.endpoint}${stack.startedEmulator ? '  (started here)' : '  (STOREFRONT_AWS_ENDPOINT)'}`,
+    `  Admin keys   ${where}`,
+    `               access key id ${admin.credentials.accessKeyId}; sign admin calls with SigV4, service execute-api, region ${stack.store.config.region}`,
+    `  Data         ${stack.snapshotFile ? `kept in ${relative(process.cwd(), stack.snapshotFile)}` : 'lives in the given AWS endpoint'}${stack.seeded ? `; demo catalog seeded (${stack.seeded} products)` : ''}`,
+    `  Background   ${localWiring.map((entry) => entry.name).join('; ')}`,
+    '',
+    '  Ctrl-C stops everything.',
+    '',
+  ].join('\n');
 }
-console.log(`Store Front is up. AWS endpoint: ${endpoint}\nCatalog:`);
-for await (const item of store.catalog.listAll()) console.log(`  ${item.product} (${item.category}) ${item.cost} — ${item.available} in stock`);
-console.log('Press Ctrl-C to stop.');
-process.on('SIGINT', () => void emulator?.stop().then(() => process.exit(0)));
+
+async function main(): Promise<void> {
+  const stack = await startLocalStack({ wiring: localWiring });
+  console.log(banner(stack));
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    stack.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`npm start failed: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -95,7 +95,8 @@ export class OrderService implements OrdersApi {
       }),
     );
     if (Items.length === 0) throw notFound();
-    const items: OrderLine[] = Items.map((item) => ({
+    const byPosition = [...Items].sort((a, b) => ((a.line as number) ?? 0) - ((b.line as number) ?? 0));
+    const items: OrderLine[] = byPosition.map((item) => ({
       product: item.product as string,
       quantity: item.quantity as number,
       unitCost: item.unitCost as number,
@@ -140,7 +141,7 @@ export class OrderService implements OrdersApi {
   private transactItems(order: Order, idempotencyKey: string | undefined, requestHash: string): TransactItem[] {
     const { tables } = this.config;
     const dayShard = `${order.orderDate.slice(0, 10)}#${shardOf(order.orderId)}`;
-    const transactItems: TransactItem[] = order.items.flatMap((line): TransactItem[] => [
+    const transactItems: TransactItem[] = order.items.flatMap((line, position): TransactItem[] => [
       {
         ConditionCheck: {
           TableName: tables.productCatalog,
@@ -170,6 +171,8 @@ export class OrderService implements OrdersApi {
             quantity: line.quantity,
             unitCost: line.unitCost,
             category: this.prices.get(line.product)!.category,
+            // Lines are stored by product; their position restores the order as it was placed.
+            line: position,
             [ordersDayIndex.partitionKey.name]: dayShard,
           },
         },

@@ -31,6 +31,9 @@ export const orderItemsRequestSchema = z
 /** The seed's one-product form, `{ product, quantity }`. */
 export const orderLineRequestSchema = orderLineSchema;
 
+/** The two accepted forms, as one schema for documentation (OpenAPI); validation uses {@link orderRequestSchema}. */
+export const orderRequestFormsSchema = z.union([orderItemsRequestSchema, orderLineRequestSchema]);
+
 /**
  * An order request in either form, normalised to `{ items }`. The form is chosen by the presence of
  * `items`, so a rejected request names the fields of the form it was written in.

@@ -1,0 +1,173 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import {
+  InternalError,
+  InvalidJsonError,
+  NotFoundError,
+  PayloadTooLargeError,
+  StorefrontError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+  createStorefront,
+  type StorefrontApi,
+} from '@store-front/sdk';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { matchRoute, type Route } from './routes.js';
+
+/** Largest request body the API accepts, in bytes (DESIGN.md). */
+export const maxBodyBytes = 64 * 1024;
+
+/** Request headers a browser may send cross-origin (DESIGN.md "CORS"). */
+export const corsAllowedHeaders = [
+  'content-type',
+  'idempotency-key',
+  'authorization',
+  'x-amz-date',
+  'x-amz-content-sha256',
+  'x-amz-security-token',
+] as const;
+
+const corsHeaders = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'x-request-id',
+};
+
+const preflightHeaders = {
+  ...corsHeaders,
+  'access-control-allow-methods': 'GET,POST,PUT,OPTIONS',
+  'access-control-allow-headers': corsAllowedHeaders.join(','),
+  'access-control-max-age': '600',
+};
+
+/** Options of {@link createApiHandler}. */
+export interface ApiHandlerOptions {
+  /** The store to serve; default `createStorefront()` from the environment, made on the first request. */
+  readonly store?: StorefrontApi;
+  /** Structured logger; default a Powertools logger for service `storefront-api`. */
+  readonly logger?: Logger;
+}
+
+/** The API Lambda handler: API Gateway HTTP API payload v2 in, structured result out. */
+export type ApiHandler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/**
+ * Creates the handler of every route of DESIGN.md "HTTP API v1". It checks what belongs to HTTP
+ * (route, body size, media type, JSON) and leaves every field rule to the SDK, so both transports
+ * reject the same inputs the same way. Errors leave as the contract's envelope; anything unexpected
+ * is logged with its stack and answered with a bare 500, never with internal text.
+ *
+ * @example
+ * ```ts
+ * import { createStorefront } from '@store-front/sdk';
+ * export const handler = createApiHandler({ store: createStorefront({ prefix: 'staging' }) });
+ * ```
+ */
+export function createApiHandler(options: ApiHandlerOptions = {}): ApiHandler {
+  const logger = options.logger ?? new Logger({ serviceName: 'storefront-api' });
+  let store = options.store;
+
+  return async (event, context) => {
+    const started = performance.now();
+    const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'local';
+    const method = event.requestContext?.http?.method ?? 'GET';
+    const rawPath = event.rawPath ?? '/';
+    let result: APIGatewayProxyStructuredResultV2;
+    try {
+      if (method === 'OPTIONS') {
+        result = { statusCode: 204, headers: { ...preflightHeaders, 'x-request-id': requestId }, body: '' };
+      } else {
+        store ??= createStorefront();
+        const { status, body } = await serve(store, method, rawPath, event);
+        result = json(status, body, requestId);
+      }
+    } catch (error) {
+      result = json(...errorResponse(error, logger, requestId), requestId);
+    }
+    logger.info('request', {
+      requestId,
+      method,
+      path: rawPath,
+      status: result.statusCode,
+      durationMs: Math.round(performance.now() - started),
+    });
+    return result;
+  };
+}
+
+async function serve(store: StorefrontApi, method: string, rawPath: string, event: APIGatewayProxyEventV2) {
+  const match = matchRoute(method, rawPath);
+  if (!match) throw new NotFoundError(`No route ${method} ${rawPath}`);
+  const { route, rawParams } = match;
+  const params = rawParams.map((raw, index) => decodePathParameter(raw, route, index));
+  const headers = event.headers ?? {};
+  const body = route.body ? readJsonBody(event, headers['content-type']) : undefined;
+  const query = queryOf(event);
+  return { status: route.response.status, body: await route.run(store, { params, query, headers, body }) };
+}
+
+function decodePathParameter(raw: string, route: Route, index: number): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    const name = Object.keys(route.pathParams ?? {})[index] ?? 'path';
+    throw new ValidationError(`Invalid ${name}: not a valid URL-encoded string`, {
+      details: [{ path: name, message: 'is not valid percent-encoding' }],
+    });
+  }
+}
+
+/** API Gateway joins repeated parameters with commas; each becomes one string the schemas check. */
+function queryOf(event: APIGatewayProxyEventV2): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event.queryStringParameters ?? {})) {
+    if (value !== undefined) query[name] = value;
+  }
+  return query;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function readJsonBody(event: APIGatewayProxyEventV2, contentType: string | undefined): unknown {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.byteLength > maxBodyBytes) {
+    throw new PayloadTooLargeError(`Request body exceeds ${maxBodyBytes} bytes`);
+  }
+  if (!isJsonMediaType(contentType)) {
+    throw new UnsupportedMediaTypeError('Content-Type must be application/json');
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new InvalidJsonError('Request body is not valid UTF-8');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new InvalidJsonError();
+  }
+}
+
+/** `application/json`, optionally with `charset=utf-8` (any case); nothing else. */
+function isJsonMediaType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false;
+  const [mediaType, ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase());
+  if (mediaType !== 'application/json') return false;
+  return parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter));
+}
+
+function errorResponse(error: unknown, logger: Logger, requestId: string): [number, unknown] {
+  // ConfigurationError and other 500s carry internal names: log them, tell the client nothing more.
+  if (error instanceof StorefrontError && error.status < 500) return [error.status, error.toJSON()];
+  logger.error('unhandled error', { requestId, error: error as Error });
+  const exposed = error instanceof InternalError ? error.message : 'Internal error';
+  return [500, new InternalError(exposed).toJSON()];
+}
+
+function json(status: number, body: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json', ...corsHeaders, 'x-request-id': requestId },
+    body: JSON.stringify(body),
+  };
+}

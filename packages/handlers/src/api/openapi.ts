@@ -1,0 +1,117 @@
+import type { ErrorCode } from '@store-front/sdk';
+import { z } from 'zod';
+import type { Route } from './routes.js';
+import { errorEnvelopeSchema } from './schemas.js';
+
+/** Status of each error code (DESIGN.md). */
+const errorStatus: Partial<Record<ErrorCode, number>> = {
+  INVALID_JSON: 400,
+  VALIDATION_ERROR: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  OUT_OF_STOCK: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  IDEMPOTENCY_CONFLICT: 422,
+  INTERNAL: 500,
+};
+
+// Inputs are documented as a client sends them (before transforms such as "limit" → number).
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
+
+function withoutDialect(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = schema;
+  return rest;
+}
+
+/**
+ * The OpenAPI 3.1 document of the HTTP API, generated from the routes and the same zod schemas
+ * that validate requests, so the document cannot drift from what the API accepts.
+ *
+ * @example
+ * ```ts
+ * const document = buildOpenApiDocument(apiRoutes);
+ * Object.keys(document.paths); // ['/catalog', '/catalog/{product}', …]
+ * ```
+ */
+export function buildOpenApiDocument(routes: readonly Route[]) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const parameters = [
+      ...Object.entries(route.pathParams ?? {}).map(([name, schema]) => ({
+        name,
+        in: 'path',
+        required: true,
+        description: 'URL-encoded',
+        schema: withoutDialect(jsonSchema(schema, 'input')),
+      })),
+      ...Object.entries(route.query?.shape ?? {}).map(([name, schema]) => ({
+        name,
+        in: 'query',
+        required: !(schema as z.ZodType).safeParse(undefined).success,
+        schema: withoutDialect(jsonSchema(schema as z.ZodType, 'input')),
+      })),
+      ...Object.entries(route.headers ?? {}).map(([name, schema]) => ({
+        name,
+        in: 'header',
+        required: false,
+        schema: withoutDialect(jsonSchema(schema, 'input')),
+      })),
+    ];
+    const codes = new Set<ErrorCode>([...route.errors, 'INTERNAL', ...(route.admin ? (['UNAUTHORIZED', 'FORBIDDEN'] as const) : [])]);
+    const errorResponses: Record<string, unknown> = {};
+    for (const code of codes) {
+      const status = String(errorStatus[code]);
+      const existing = errorResponses[status] as { description: string } | undefined;
+      errorResponses[status] = {
+        description: existing ? `${existing.description}, ${code}` : code,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
+    }
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = {
+      operationId: route.operationId,
+      summary: route.summary,
+      ...(route.admin ? { security: [{ sigv4: [] }] } : {}),
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: withoutDialect(jsonSchema(route.body, 'input')) } },
+            },
+          }
+        : {}),
+      responses: {
+        [String(route.response.status)]: {
+          description: 'OK',
+          content: { 'application/json': { schema: withoutDialect(jsonSchema(route.response.schema, 'output')) } },
+        },
+        ...errorResponses,
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Store Front HTTP API',
+      version: '1',
+      description:
+        'JSON in and out. Bodies up to 64 KiB. Admin operations need AWS SigV4-signed requests (service execute-api).',
+    },
+    paths,
+    components: {
+      schemas: { Error: withoutDialect(jsonSchema(errorEnvelopeSchema, 'output')) },
+      securitySchemes: {
+        sigv4: {
+          type: 'apiKey',
+          name: 'Authorization',
+          in: 'header',
+          description: 'AWS Signature Version 4, service execute-api (x-amz-date, x-amz-content-sha256 signed)',
+        },
+      },
+    },
+  };
+}

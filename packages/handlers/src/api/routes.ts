@@ -1,0 +1,249 @@
+import {
+  ValidationError,
+  idempotencyKeySchema,
+  inventoryItemSchema,
+  orderIdSchema,
+  orderRequestFormsSchema,
+  parseInput,
+  productName,
+  type ErrorCode,
+  type StorefrontApi,
+} from '@store-front/sdk';
+import { z } from 'zod';
+import { buildOpenApiDocument } from './openapi.js';
+import {
+  adjustmentBodySchema,
+  alertsQuerySchema,
+  alertsSchema,
+  catalogItemSchema,
+  catalogPageSchema,
+  catalogQuerySchema,
+  executionIdSchema,
+  inventoryPutListBodySchema,
+  inventoryPutResultSchema,
+  orderSchema,
+  reportJobSchema,
+  reportRequestBodySchema,
+  reportStartedSchema,
+  stockLevelSchema,
+} from './schemas.js';
+
+/** A request as a route sees it: decoded path parameters, query, lower-case headers, parsed JSON body. */
+export interface ApiRequest {
+  /** Path parameters in template order, percent-decoded. */
+  readonly params: readonly string[];
+  readonly query: Readonly<Record<string, string>>;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The parsed JSON body (routes with `body` only). */
+  readonly body: unknown;
+}
+
+/** One route of DESIGN.md "HTTP API v1": how to serve it and how to document it. */
+export interface Route {
+  readonly method: 'GET' | 'POST' | 'PUT';
+  /** OpenAPI path template, e.g. `/catalog/{product}`. */
+  readonly path: string;
+  /** Admin routes need a SigV4-signed request (IAM authorizer in AWS, the local stack's verifier locally). */
+  readonly admin: boolean;
+  readonly operationId: string;
+  readonly summary: string;
+  /** Schemas of the path parameters, by name (documentation; the SDK validates them). */
+  readonly pathParams?: Readonly<Record<string, z.ZodType>>;
+  readonly query?: z.ZodObject;
+  /** Request headers the route reads. */
+  readonly headers?: Readonly<Record<string, z.ZodType>>;
+  /** The JSON body; its presence means the route requires `Content-Type: application/json`. */
+  readonly body?: z.ZodType;
+  readonly response: { readonly status: number; readonly schema: z.ZodType };
+  /** Error codes the route itself may answer with, besides the ones every route may. */
+  readonly errors: readonly ErrorCode[];
+  run(store: StorefrontApi, request: ApiRequest): Promise<unknown>;
+}
+
+/** `{"items":[…]}` holds a list; anything else is one product (the SDK checks either form's fields). */
+function inventoryItemsOf(body: unknown): unknown {
+  if (body !== null && typeof body === 'object' && !Array.isArray(body) && Object.hasOwn(body, 'items')) {
+    return parseInput(z.strictObject({ items: z.array(z.unknown()) }), body, 'inventory items').items;
+  }
+  if (Array.isArray(body)) {
+    throw new ValidationError('Invalid inventory items: send one product or {"items":[…]}', {
+      details: [{ path: '(body)', message: 'must be an object' }],
+    });
+  }
+  return body;
+}
+
+function objectBody(body: unknown, what: string): Record<string, unknown> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ValidationError(`Invalid ${what}: the body must be a JSON object`, {
+      details: [{ path: '(body)', message: 'must be an object' }],
+    });
+  }
+  return body as Record<string, unknown>;
+}
+
+const productPath = { product: productName };
+
+let openApiDocument: unknown;
+
+/** Every route of the API, in the order the OpenAPI document lists them. */
+export const apiRoutes: readonly Route[] = [
+  {
+    method: 'GET',
+    path: '/catalog',
+    admin: false,
+    operationId: 'listCatalog',
+    summary: 'One page of in-stock products; follow nextCursor for the next page.',
+    query: catalogQuerySchema,
+    response: { status: 200, schema: catalogPageSchema },
+    errors: ['VALIDATION_ERROR'],
+    run: (store, { query }) => store.catalog.list(parseInput(catalogQuerySchema, query, 'catalog listing options')),
+  },
+  {
+    method: 'GET',
+    path: '/catalog/{product}',
+    admin: false,
+    operationId: 'getProduct',
+    summary: 'One product, also when out of stock.',
+    pathParams: productPath,
+    response: { status: 200, schema: catalogItemSchema },
+    errors: ['VALIDATION_ERROR', 'NOT_FOUND'],
+    run: (store, { params }) => store.catalog.get(params[0]!),
+  },
+  {
+    method: 'POST',
+    path: '/order',
+    admin: false,
+    operationId: 'placeOrder',
+    summary: 'Places an order: every line or none. Idempotency-Key makes a retry return the first order.',
+    headers: { 'idempotency-key': idempotencyKeySchema },
+    body: orderRequestFormsSchema,
+    response: { status: 201, schema: orderSchema },
+    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'NOT_FOUND', 'OUT_OF_STOCK', 'IDEMPOTENCY_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+    run: (store, { body, headers }) => {
+      const idempotencyKey = headers['idempotency-key'];
+      return store.orders.place(body as never, idempotencyKey === undefined ? {} : { idempotencyKey });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/orders/{orderId}',
+    admin: true,
+    operationId: 'getOrder',
+    summary: 'A placed order.',
+    pathParams: { orderId: orderIdSchema },
+    response: { status: 200, schema: orderSchema },
+    errors: ['VALIDATION_ERROR', 'NOT_FOUND'],
+    run: (store, { params }) => store.orders.get(params[0]!),
+  },
+  {
+    method: 'PUT',
+    path: '/inventory',
+    admin: true,
+    operationId: 'putInventory',
+    summary: "Creates or replaces products' details and sets their absolute stock.",
+    body: z.union([inventoryItemSchema, inventoryPutListBodySchema]),
+    response: { status: 200, schema: inventoryPutResultSchema },
+    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+    run: (store, { body }) => store.inventory.put(inventoryItemsOf(body) as never),
+  },
+  {
+    method: 'POST',
+    path: '/inventory/{product}/adjustments',
+    admin: true,
+    operationId: 'adjustStock',
+    summary: "Adds delta (may be negative) to a product's stock, atomically; never below zero.",
+    pathParams: productPath,
+    body: adjustmentBodySchema,
+    response: { status: 200, schema: stockLevelSchema },
+    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'NOT_FOUND', 'OUT_OF_STOCK', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+    run: (store, { params, body }) => {
+      const { delta, reason } = parseInput(adjustmentBodySchema, objectBody(body, 'stock adjustment'), 'stock adjustment');
+      return store.inventory.adjust(params[0]!, delta, reason === undefined ? {} : { reason });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/report',
+    admin: true,
+    operationId: 'startReport',
+    summary: 'Starts a sales (default: today in the store time zone) or inventory report.',
+    body: reportRequestBodySchema,
+    response: { status: 202, schema: reportStartedSchema },
+    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+    run: (store, { body }) => store.reports.start(parseInput(reportRequestBodySchema, body, 'report request')),
+  },
+  {
+    method: 'GET',
+    path: '/report/{executionId}',
+    admin: true,
+    operationId: 'getReport',
+    summary: "A report job's status, with a presigned download URL (≤ 15 minutes) once it succeeded.",
+    pathParams: { executionId: executionIdSchema },
+    response: { status: 200, schema: reportJobSchema },
+    errors: ['VALIDATION_ERROR', 'NOT_FOUND'],
+    run: (store, { params }) => store.reports.get(parseInput(executionIdSchema, params[0], 'execution id')),
+  },
+  {
+    method: 'GET',
+    path: '/alerts',
+    admin: true,
+    operationId: 'listAlerts',
+    summary: 'The most recent low-stock alerts, newest first.',
+    query: alertsQuerySchema,
+    response: { status: 200, schema: alertsSchema },
+    errors: ['VALIDATION_ERROR'],
+    run: (store, { query }) => store.alerts.recent(parseInput(alertsQuerySchema, query, 'alerts options')),
+  },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    admin: false,
+    operationId: 'getOpenApiDocument',
+    summary: 'This document.',
+    response: { status: 200, schema: z.object({ openapi: z.string() }) },
+    errors: [],
+    run: async () => (openApiDocument ??= buildOpenApiDocument(apiRoutes)),
+  },
+];
+
+/** A route matched against a request path, with its raw (still percent-encoded) path parameters. */
+export interface RouteMatch {
+  readonly route: Route;
+  readonly rawParams: readonly string[];
+}
+
+const compiled = apiRoutes.map((route) => ({
+  route,
+  pattern: new RegExp(`^${route.path.replace(/\{[^}]+\}/g, '([^/]*)').replace(/\./g, '\\.')}$`),
+}));
+
+/**
+ * Finds the route for `method` and the raw request path; `undefined` when there is none.
+ *
+ * @example
+ * ```ts
+ * matchRoute('GET', '/catalog/Coffee%20Mug'); // { route: <getProduct>, rawParams: ['Coffee%20Mug'] }
+ * ```
+ */
+export function matchRoute(method: string, rawPath: string): RouteMatch | undefined {
+  for (const { route, pattern } of compiled) {
+    const match = route.method === method ? pattern.exec(rawPath) : null;
+    if (match) return { route, rawParams: match.slice(1) };
+  }
+  return undefined;
+}
+
+/**
+ * True when `method` + raw path is an admin route (SigV4 required). The local stack asks this
+ * before running its signature check, as API Gateway's IAM authorizer does per route in AWS.
+ *
+ * @example
+ * ```ts
+ * isAdminRoute('PUT', '/inventory'); // true
+ * isAdminRoute('GET', '/catalog');   // false
+ * ```
+ */
+export function isAdminRoute(method: string, rawPath: string): boolean {
+  return matchRoute(method, rawPath)?.route.admin ?? false;
+}

@@ -1,0 +1,129 @@
+import {
+  catalogListOptionsSchema,
+  categoryName,
+  integerString,
+  inventoryAdjustSchema,
+  inventoryItemSchema,
+  maxProductsPerPut,
+  moneyAmount,
+  productName,
+} from '@store-front/sdk';
+import { z } from 'zod';
+
+/*
+ * The HTTP shapes of DESIGN.md "HTTP API v1" that the SDK's request schemas do not already give:
+ * query strings, the envelope-level body forms, and every response. The OpenAPI document is
+ * generated from these and from the SDK's schemas, and the tests check real responses against them.
+ */
+
+/** `GET /catalog` query: the SDK's listing options, with `limit` as a decimal string. */
+export const catalogQuerySchema = z.strictObject({
+  category: catalogListOptionsSchema.shape.category,
+  limit: integerString(1, 100).optional(),
+  cursor: catalogListOptionsSchema.shape.cursor,
+});
+
+/** `GET /alerts` query. */
+export const alertsQuerySchema = z.strictObject({ limit: integerString(1, 100).optional() });
+
+/** `PUT /inventory` in its list form; each item is checked by the SDK's `inventoryItemSchema`. */
+export const inventoryPutListBodySchema = z.strictObject({
+  items: z.array(inventoryItemSchema).min(1).max(maxProductsPerPut),
+});
+
+/** `POST /inventory/{product}/adjustments` body: the SDK's adjustment without the product (it is in the path). */
+export const adjustmentBodySchema = inventoryAdjustSchema.omit({ product: true });
+
+const reportType = z.enum(['sales', 'inventory'], { error: 'must be "sales" or "inventory"' });
+const reportDate = z
+  .string({ error: 'must be a string' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a calendar date');
+
+/** `POST /report` body: `{type, date?}`, or the seed's `{mode, date?}`, normalised to `{type, date?}`. */
+export const reportRequestBodySchema = z.union([
+  z.strictObject({ type: reportType, date: reportDate.optional() }),
+  z
+    .strictObject({ mode: reportType, date: reportDate.optional() })
+    .transform(({ mode, date }) => ({ type: mode, ...(date === undefined ? {} : { date }) })),
+]);
+
+/** `{executionId}` of a report: what the store issues, bounded so junk never reaches DynamoDB. */
+export const executionIdSchema = z.string().min(1, 'must not be empty').max(200, 'is too long');
+
+export const catalogItemSchema = z.strictObject({
+  product: productName,
+  category: categoryName,
+  description: z.string(),
+  cost: moneyAmount,
+  available: z.number().int(),
+});
+
+export const catalogPageSchema = z.strictObject({
+  items: z.array(catalogItemSchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const orderSchema = z.strictObject({
+  orderId: z.string(),
+  orderDate: z.iso.datetime(),
+  items: z.array(
+    z.strictObject({ product: productName, quantity: z.number().int(), unitCost: moneyAmount, lineTotal: moneyAmount }),
+  ),
+  total: moneyAmount,
+});
+
+export const inventoryPutResultSchema = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      product: productName,
+      category: categoryName,
+      description: z.string(),
+      cost: moneyAmount,
+      quantity: z.number().int(),
+      lowStockThreshold: z.number().int(),
+    }),
+  ),
+});
+
+export const stockLevelSchema = z.strictObject({ product: productName, quantity: z.number().int() });
+
+export const reportStartedSchema = z.strictObject({ executionId: z.string(), status: z.literal('PENDING') });
+
+export const reportJobSchema = z.strictObject({
+  executionId: z.string(),
+  type: reportType,
+  date: z.string(),
+  status: z.enum(['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED']),
+  createdAt: z.string(),
+  startedAt: z.string().optional(),
+  completedAt: z.string().optional(),
+  rowCount: z.number().int().optional(),
+  s3: z.strictObject({ bucket: z.string(), key: z.string() }).optional(),
+  downloadUrl: z.string().optional(),
+  error: z.string().optional(),
+});
+
+export const alertsSchema = z.strictObject({
+  items: z.array(z.strictObject({ product: z.string(), quantity: z.number().int(), threshold: z.number().int(), at: z.string() })),
+});
+
+/** Every error: `{"error":{"code","message","details"?}}`. */
+export const errorEnvelopeSchema = z.strictObject({
+  error: z.strictObject({
+    code: z.enum([
+      'INVALID_JSON',
+      'VALIDATION_ERROR',
+      'UNAUTHORIZED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'OUT_OF_STOCK',
+      'IDEMPOTENCY_CONFLICT',
+      'PAYLOAD_TOO_LARGE',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'INTERNAL',
+    ]),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});

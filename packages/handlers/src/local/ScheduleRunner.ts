@@ -1,0 +1,146 @@
+import { GetScheduleCommand, ListSchedulesCommand, type SchedulerClient } from '@aws-sdk/client-scheduler';
+import type { Context } from 'aws-lambda';
+import { nextFireTime } from './scheduleExpression.js';
+import { lambdaContext } from './startQueueConsumer.js';
+
+/** A Lambda a schedule can target: it gets the schedule's `Input` (parsed JSON) as its event. */
+export type ScheduledHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+/** A schedule as read back from the Scheduler API. */
+export interface LocalSchedule {
+  readonly name: string;
+  readonly expression: string;
+  readonly timezone: string;
+  /** The function name of the target Lambda ARN, without the store's prefix. */
+  readonly functionName: string;
+  readonly input: unknown;
+  readonly next: Date | undefined;
+}
+
+/** Options of {@link ScheduleRunner}. */
+export interface ScheduleRunnerOptions {
+  readonly scheduler: SchedulerClient;
+  /** Schedule group to read. */
+  readonly group: string;
+  /** The store's resource prefix: only schedules targeting `<prefix>-<function>` are this store's. */
+  readonly prefix: string;
+  /** Handlers by function name (unprefixed, e.g. `scheduled-report`). */
+  readonly handlers: Readonly<Record<string, ScheduledHandler>>;
+  /** How often schedules are read again (changes made with `setSchedule` show up), ms. Default 60 000. */
+  readonly refreshMs?: number;
+  readonly onFire?: (schedule: LocalSchedule, result: unknown) => void;
+  readonly onError?: (error: Error, schedule?: LocalSchedule) => void;
+}
+
+/**
+ * Fires EventBridge Scheduler schedules locally: it reads the schedules back from the Scheduler
+ * API (ListSchedules, then GetSchedule for each), works out when each fires next from its expression
+ * in its time zone, and at that time invokes the handler of its target function with its input.
+ *
+ * @example
+ * ```ts
+ * const runner = new ScheduleRunner({ scheduler, group: 'default', prefix: '', handlers: { 'scheduled-report': handler } });
+ * await runner.start();
+ * await runner.stop();
+ * ```
+ */
+export class ScheduleRunner {
+  private schedules: LocalSchedule[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private readonly firing = new Set<Promise<void>>();
+
+  constructor(private readonly options: ScheduleRunnerOptions) {}
+
+  /** Reads the schedules and arms the timer. */
+  async start(): Promise<void> {
+    this.running = true;
+    await this.refresh();
+  }
+
+  /** Disarms the timer and waits for invocations in progress. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await Promise.all(this.firing);
+  }
+
+  /** This store's schedules with a handler, and when each fires next. */
+  get current(): readonly LocalSchedule[] {
+    return this.schedules;
+  }
+
+  /** Reads every schedule of the group that targets one of the handlers. */
+  async load(now = new Date()): Promise<LocalSchedule[]> {
+    const { scheduler, group, prefix, handlers } = this.options;
+    const names: string[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await scheduler.send(new ListSchedulesCommand({ GroupName: group, NextToken }));
+      for (const summary of page.Schedules ?? []) if (summary.State !== 'DISABLED') names.push(summary.Name!);
+      NextToken = page.NextToken;
+    } while (NextToken);
+    const schedules: LocalSchedule[] = [];
+    for (const name of names) {
+      const schedule = await scheduler.send(new GetScheduleCommand({ Name: name, GroupName: group }));
+      const target = /:function:([^:]+)/.exec(schedule.Target?.Arn ?? '')?.[1];
+      const functionName = target === undefined ? undefined : prefix ? (target.startsWith(`${prefix}-`) ? target.slice(prefix.length + 1) : undefined) : target;
+      if (functionName === undefined || !handlers[functionName] || schedule.State === 'DISABLED') continue;
+      const expression = schedule.ScheduleExpression!;
+      const timezone = schedule.ScheduleExpressionTimezone ?? 'UTC';
+      let next: Date | undefined;
+      try {
+        next = nextFireTime(expression, timezone, now);
+      } catch (error) {
+        this.options.onError?.(new Error(`Schedule ${name}: ${(error as Error).message}`));
+      }
+      schedules.push({ name, expression, timezone, functionName, input: parseInput(schedule.Target?.Input), next });
+    }
+    return schedules;
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      this.schedules = await this.load();
+    } catch (error) {
+      this.options.onError?.(error as Error);
+    }
+    this.arm();
+  }
+
+  /** Sleeps until the earliest next firing, or the next refresh, whichever comes first. */
+  private arm(): void {
+    if (!this.running) return;
+    const refreshMs = this.options.refreshMs ?? 60_000;
+    const due = this.schedules.map((schedule) => schedule.next?.getTime() ?? Number.POSITIVE_INFINITY);
+    const wait = Math.max(0, Math.min(refreshMs, ...due.map((at) => at - Date.now())));
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), wait);
+  }
+
+  private async tick(): Promise<void> {
+    const now = Date.now();
+    for (const schedule of this.schedules) {
+      if (schedule.next && schedule.next.getTime() <= now) this.fire(schedule);
+    }
+    await this.refresh();
+  }
+
+  private fire(schedule: LocalSchedule): void {
+    const handler = this.options.handlers[schedule.functionName]!;
+    const run = handler(schedule.input, lambdaContext(schedule.functionName))
+      .then((result) => this.options.onFire?.(schedule, result))
+      .catch((error: unknown) => this.options.onError?.(error as Error, schedule))
+      .finally(() => this.firing.delete(run));
+    this.firing.add(run);
+  }
+}
+
+function parseInput(input: string | undefined): unknown {
+  if (input === undefined) return {};
+  try {
+    return JSON.parse(input);
+  } catch {
+    return input;
+  }
+}

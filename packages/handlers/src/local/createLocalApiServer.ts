@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { PayloadTooLargeError, StorefrontError } from '@store-front/sdk';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { ApiHandler } from '../api/createApiHandler.js';
+import { isAdminRoute } from '../api/routes.js';
+import type { SigV4Verifier } from './SigV4Verifier.js';
+
+/** Options of {@link createLocalApiServer}. */
+export interface LocalApiServerOptions {
+  /** The API Lambda handler to host. */
+  readonly handler: ApiHandler;
+  /** Checks admin routes' signatures, as API Gateway's IAM authorizer does. */
+  readonly verifier: SigV4Verifier;
+  /** Pages served outside the API, by path (e.g. `/` → the storefront page). */
+  readonly pages?: Readonly<Record<string, { readonly contentType: string; readonly body: string | Buffer }>>;
+  /** Called after every successful request that may have changed data (any 2xx but GET/OPTIONS). */
+  readonly onWrite?: () => void;
+}
+
+// API Gateway accepts up to 10 MB and lets the handler answer 413 above 64 KiB; reading stops at 1 MiB here.
+const maxReadBytes = 1024 * 1024;
+
+/**
+ * A Node HTTP server that stands in for API Gateway (HTTP API, payload v2): it turns each request
+ * into the event API Gateway would send, runs the SigV4 check in front of admin routes, calls the
+ * same handler the Lambda runs, and writes its result back.
+ *
+ * @example
+ * ```ts
+ * const server = createLocalApiServer({ handler: createApiHandler({ store }), verifier });
+ * server.listen(3000, '127.0.0.1');
+ * ```
+ */
+export function createLocalApiServer(options: LocalApiServerOptions): Server {
+  const server = createServer((request, response) => {
+    handle(options, request, response).catch((error: unknown) => {
+      // Only a broken socket gets here; the handler itself never throws.
+      if (!response.headersSent) writeError(response, new StorefrontError('INTERNAL', 500, 'Internal error', { cause: error }));
+      else response.destroy();
+    });
+  });
+  // Requests Node cannot even parse still get the contract's envelope, not a bare "400 Bad Request".
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    const body = JSON.stringify(new StorefrontError('VALIDATION_ERROR', 400, 'Malformed HTTP request').toJSON());
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
+  // A client that never finishes its request must not hold a socket forever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  return server;
+}
+
+async function handle(options: LocalApiServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const method = (request.method ?? 'GET').toUpperCase();
+  const target = request.url ?? '/';
+  const queryStart = target.indexOf('?');
+  const rawPath = (queryStart === -1 ? target : target.slice(0, queryStart)) || '/';
+  const rawQuery = queryStart === -1 ? '' : target.slice(queryStart + 1);
+
+  const page = method === 'GET' ? options.pages?.[rawPath] : undefined;
+  if (page) {
+    response.writeHead(200, { 'content-type': page.contentType, 'cache-control': 'no-store' });
+    response.end(page.body);
+    return;
+  }
+
+  const body = await readBody(request);
+  if (!body) {
+    writeError(response, new PayloadTooLargeError(`Request body exceeds ${maxReadBytes} bytes`), { connection: 'close' });
+    return;
+  }
+  const headers = headersOf(request);
+  if (method !== 'OPTIONS' && isAdminRoute(method, rawPath)) {
+    try {
+      await options.verifier.verify({ method, rawPath, rawQuery, headers, body });
+    } catch (error) {
+      if (!(error instanceof StorefrontError)) throw error;
+      writeError(response, error);
+      return;
+    }
+  }
+
+  const text = Buffer.from(body).toString('utf8');
+  const isText = Buffer.from(text, 'utf8').equals(body);
+  const queryStringParameters: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(rawQuery)) {
+    queryStringParameters[name] = name in queryStringParameters ? `${queryStringParameters[name]},${value}` : value;
+  }
+  const requestId = randomUUID();
+  const now = new Date();
+  const event: APIGatewayProxyEventV2 = {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath,
+    rawQueryString: rawQuery,
+    headers,
+    ...(rawQuery ? { queryStringParameters } : {}),
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method,
+        path: rawPath,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId,
+      routeKey: '$default',
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    ...(body.byteLength > 0 ? { body: isText ? text : Buffer.from(body).toString('base64') } : {}),
+    isBase64Encoded: body.byteLength > 0 && !isText,
+  };
+  const result = await options.handler(event);
+  const status = result.statusCode ?? 200;
+  if (method !== 'GET' && method !== 'OPTIONS' && status >= 200 && status < 300) options.onWrite?.();
+  const responseBody = result.body ?? '';
+  response.writeHead(status, {
+    ...(result.headers as Record<string, string>),
+    'content-length': Buffer.byteLength(responseBody, result.isBase64Encoded ? 'base64' : 'utf8'),
+  });
+  response.end(result.isBase64Encoded ? Buffer.from(responseBody, 'base64') : responseBody);
+}
+
+/** API Gateway v2 header map: lower-case names, repeated values joined with commas. */
+function headersOf(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headersDistinct)) {
+    if (value) headers[name] = value.join(',');
+  }
+  return headers;
+}
+
+/** The whole body, or `undefined` once it passes {@link maxReadBytes} (the rest is not read). */
+function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > maxReadBytes) {
+        request.removeAllListeners('data');
+        request.resume();
+        resolve(undefined);
+      } else chunks.push(chunk);
+    });
+    request.once('end', () => resolve(Buffer.concat(chunks)));
+    request.once('error', reject);
+  });
+}
+
+function writeError(response: ServerResponse, error: StorefrontError, extraHeaders: Record<string, string> = {}): void {
+  const body = JSON.stringify(error.toJSON());
+  response.writeHead(error.status, {
+    'content-type': 'application/json',
+    'access-control-allow-origin': '*',
+    'content-length': Buffer.byteLength(body),
+    ...extraHeaders,
+  });
+  response.end(body);
+}

@@ -1,0 +1,188 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { SubscribeCommand } from '@aws-sdk/client-sns';
+import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import type { ProvisionedResources, QueueNames, Storefront } from '@store-front/sdk';
+import { ScheduleRunner, type ScheduledHandler } from './ScheduleRunner.js';
+import { startQueueConsumer, type SqsBatchHandler } from './startQueueConsumer.js';
+
+/*
+ * The local stack's background services as one declarative list (`localWiring`): what AWS does
+ * with EventBridge Pipes, Lambda event source mappings, EventBridge Scheduler and SNS, done on one
+ * machine against the emulator. Each entry is made by one of the factories below.
+ */
+
+/** What a background service gets to start with. */
+export interface WiringContext {
+  readonly store: Storefront;
+  readonly provisioned: ProvisionedResources;
+  readonly logger: Logger;
+  /** Human-readable output (the terminal of `npm start`). */
+  readonly print: (line: string) => void;
+}
+
+/** Something that runs until stopped. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
+/** One background service of the local stack. */
+export interface WiringEntry {
+  /** Shown in logs and the start-up banner. */
+  readonly name: string;
+  start(context: WiringContext): Promise<Stoppable>;
+}
+
+/**
+ * A queue polled like a Lambda event source mapping (batches, partial failures, the queue's
+ * visibility timeout and redrive to its DLQ). The handler is made from the context, so it runs over
+ * the stack's own store (its prefix and endpoint), not one built from the environment.
+ *
+ * @example
+ * ```ts
+ * queueConsumer('inventoryCheck', 'inventory-checker', ({ store }) => createInventoryChecker({ store }))
+ * ```
+ */
+export function queueConsumer(
+  queue: keyof QueueNames,
+  functionName: string,
+  makeHandler: (context: WiringContext) => SqsBatchHandler,
+  batchSize = 10,
+): WiringEntry {
+  return {
+    name: `queue ${queue} → ${functionName}`,
+    start: async (context) => {
+      const { store, provisioned, logger } = context;
+      return startQueueConsumer({
+        sqs: store.clients.sqs,
+        queueUrl: provisioned.queueUrls[queue]!,
+        queueArn: provisioned.queueArns[queue]!,
+        region: store.config.region,
+        functionName,
+        handler: makeHandler(context),
+        batchSize,
+        onError: (error) => logger.warn(`${functionName}: batch failed`, { error }),
+      });
+    },
+  };
+}
+
+/**
+ * The store's EventBridge Scheduler schedules, read back from the Scheduler API and fired on
+ * their expression in their time zone, each invoking the handler of its target function (by
+ * unprefixed function name; handlers are made from the context, like queue handlers).
+ *
+ * @example
+ * ```ts
+ * schedules({ 'scheduled-report': ({ store }) => createScheduledReport({ store }) })
+ * ```
+ */
+export function schedules(
+  makeHandlers: Readonly<Record<string, (context: WiringContext) => ScheduledHandler>>,
+  refreshMs?: number,
+): WiringEntry {
+  return {
+    name: `schedules → ${Object.keys(makeHandlers).join(', ') || '(no targets yet)'}`,
+    start: async (context) => {
+      const { store, logger, print } = context;
+      const handlers = Object.fromEntries(Object.entries(makeHandlers).map(([name, make]) => [name, make(context)]));
+      const runner = new ScheduleRunner({
+        scheduler: store.clients.scheduler,
+        group: store.config.schedules.group,
+        prefix: store.config.prefix,
+        handlers,
+        ...(refreshMs === undefined ? {} : { refreshMs }),
+        onFire: (schedule) => print(`⏰ schedule ${schedule.name} fired → ${schedule.functionName}`),
+        onError: (error, schedule) => logger.warn(`schedule ${schedule?.name ?? ''} failed`, { error }),
+      });
+      await runner.start();
+      return runner;
+    },
+  };
+}
+
+/**
+ * Subscribes a local queue to an SNS topic (as an e-mail subscriber would be) and prints each
+ * message, so alerts show up in the terminal.
+ *
+ * @example
+ * ```ts
+ * topicPrinter('low-stock', (message) => `⚠ ${message}`)
+ * ```
+ */
+export function topicPrinter(name: string, format: (message: string) => string): WiringEntry {
+  return {
+    name: `topic ${name} → terminal`,
+    start: async ({ store, provisioned, logger, print }) => {
+      const queueName = `${store.config.prefix ? `${store.config.prefix}-` : ''}local-${name}-printer`;
+      const { QueueUrl } = await store.clients.sqs.send(new CreateQueueCommand({ QueueName: queueName }));
+      const { Attributes } = await store.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
+      await store.clients.sns.send(
+        new SubscribeCommand({
+          TopicArn: provisioned.lowStockTopicArn,
+          Protocol: 'sqs',
+          Endpoint: Attributes!.QueueArn!,
+          Attributes: { RawMessageDelivery: 'true' },
+        }),
+      );
+      return startQueueConsumer({
+        sqs: store.clients.sqs,
+        queueUrl: QueueUrl!,
+        queueArn: Attributes!.QueueArn!,
+        region: store.config.region,
+        functionName: `${name}-printer`,
+        handler: async (event) => {
+          for (const record of event.Records) print(format(record.body));
+        },
+        onError: (error) => logger.warn(`${name} printer failed`, { error }),
+      });
+    },
+  };
+}
+
+/** A low-stock alert message (JSON from the inventory checker, or plain text) as one terminal line. */
+function formatLowStockAlert(message: string): string {
+  try {
+    const alert = JSON.parse(message) as { product?: string; quantity?: number; threshold?: number };
+    if (alert.product !== undefined) return `⚠ LOW STOCK ${alert.product}: ${alert.quantity} left (threshold ${alert.threshold})`;
+  } catch {
+    // plain-text message: printed as it is
+  }
+  return `⚠ ${message}`;
+}
+
+/**
+ * Everything `npm start` runs in the background. Entries still to be added as the features land:
+ * the pipe runner for every `pipeDefinitions` entry (issue 3, ./pipeRunner.js), the inventory-check
+ * queue → inventory checker (issue 3), the report-requests queue → report worker and the
+ * `scheduled-report` schedule target (issue 4).
+ */
+export const localWiring: readonly WiringEntry[] = [
+  schedules({}),
+  topicPrinter('low-stock-alerts', formatLowStockAlert),
+];
+
+/**
+ * Starts every entry in order; stops them in reverse order (and those already started if one fails).
+ *
+ * @example
+ * ```ts
+ * const background = await startWiring(localWiring, context);
+ * await background.stop();
+ * ```
+ */
+export async function startWiring(entries: readonly WiringEntry[] = localWiring, context: WiringContext): Promise<Stoppable> {
+  const started: Stoppable[] = [];
+  const stop = async () => {
+    for (const service of started.splice(0).reverse()) await service.stop();
+  };
+  try {
+    for (const entry of entries) {
+      started.push(await entry.start(context));
+      context.logger.info('started', { service: entry.name });
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { stop };
+}

@@ -1,0 +1,153 @@
+import type { ExecuteApiSigner } from './ExecuteApiSigner.js';
+import { InternalError, errorFromResponse, type ErrorCode } from '../errors.js';
+
+/** Static AWS credentials, or a function that returns current ones (e.g. from Cognito). */
+export type HttpCredentials =
+  | { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string }
+  | (() => Promise<{ readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string }>);
+
+/** Options of the HTTP transport (see `createStorefrontClient`). */
+export interface HttpTransportOptions {
+  readonly baseUrl: string;
+  readonly credentials?: HttpCredentials;
+  /** SigV4 signing region; default: from an `execute-api.<region>.amazonaws.com` URL, else `us-east-1`. */
+  readonly region?: string;
+  readonly fetch?: typeof fetch;
+  /** Retries of a safe request after a network error, a timeout, 429 or 5xx. Default 3. */
+  readonly maxRetries?: number;
+  /** Time limit of one attempt, ms. Default 10 000. */
+  readonly timeoutMs?: number;
+}
+
+/** One API call. */
+export interface HttpCall {
+  readonly method: 'GET' | 'POST' | 'PUT';
+  /** Path with its parameters already percent-encoded. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, unknown>>;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Sign with the credentials (admin routes). */
+  readonly signed?: boolean;
+  /** Safe to send again: GETs, and orders carrying an Idempotency-Key. */
+  readonly retry?: boolean;
+}
+
+// When a proxy or API Gateway itself answers (no store envelope), the status still says what happened.
+const codeByStatus: Record<number, ErrorCode> = {
+  400: 'VALIDATION_ERROR',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'OUT_OF_STOCK',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'IDEMPOTENCY_CONFLICT',
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends the store's API calls with `fetch`: JSON bodies, SigV4 signing (`execute-api`) of admin
+ * calls, retries with exponential backoff and full jitter for safe calls, and HTTP errors turned
+ * into the same error classes the direct transport throws. Browser-safe (Web Crypto, fetch).
+ *
+ * @example
+ * ```ts
+ * const transport = new HttpTransport({ baseUrl: 'http://localhost:3000' });
+ * const page = await transport.send({ method: 'GET', path: '/catalog', query: { limit: 10 }, retry: true });
+ * ```
+ */
+export class HttpTransport {
+  private readonly baseUrl: string;
+  private readonly fetch: typeof fetch;
+  private signer: Promise<ExecuteApiSigner> | undefined;
+  private readonly region: string;
+
+  constructor(private readonly options: HttpTransportOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.region =
+      options.region ?? /\.execute-api\.([a-z0-9-]+)\.amazonaws\.com/.exec(this.baseUrl)?.[1] ?? 'us-east-1';
+  }
+
+  /** The signer, loaded on the first signed call: a storefront that never signs never downloads it. */
+  private signerFor(credentials: HttpCredentials): Promise<ExecuteApiSigner> {
+    this.signer ??= import('./ExecuteApiSigner.js').then(({ ExecuteApiSigner }) => new ExecuteApiSigner(credentials, this.region));
+    return this.signer;
+  }
+
+  /** Sends a call (retrying when allowed) and returns its parsed JSON body, or throws the matching store error. */
+  async send<T>(call: HttpCall): Promise<T> {
+    const maxRetries = call.retry ? (this.options.maxRetries ?? 3) : 0;
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      try {
+        response = await this.attempt(call);
+      } catch (error) {
+        if (attempt < maxRetries) {
+          await sleep(Math.random() * Math.min(2_000, 100 * 2 ** attempt));
+          continue;
+        }
+        throw new InternalError(`The store could not be reached: ${(error as Error).message}`, { cause: error });
+      }
+      const retryable = response.status === 429 || response.status >= 500;
+      if (retryable && attempt < maxRetries) {
+        await sleep(Math.random() * Math.min(2_000, 100 * 2 ** attempt));
+        continue;
+      }
+      const requestId = response.headers.get('x-request-id') ?? response.headers.get('apigw-requestid') ?? undefined;
+      const body: unknown = await response.json().catch(() => undefined);
+      if (response.ok && body !== undefined) return body as T;
+      throw errorFromResponse(response.status, withEnvelope(response.status, body), requestId);
+    }
+  }
+
+  private async attempt(call: HttpCall): Promise<Response> {
+    const url = new URL(this.baseUrl + call.path);
+    const query: Record<string, string> = {};
+    for (const [name, value] of Object.entries(call.query ?? {})) {
+      if (value !== undefined) query[name] = String(value);
+    }
+    const search = Object.entries(query)
+      .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+      .join('&');
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+    let headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...call.headers,
+    };
+    if (call.signed && this.options.credentials) {
+      const signer = await this.signerFor(this.options.credentials);
+      const signed = await signer.sign({
+        method: call.method,
+        path: url.pathname,
+        query,
+        headers: { ...headers, host: url.host },
+        ...(body === undefined ? {} : { body }),
+      });
+      // The browser sets Host itself (to the same value); fetch refuses to.
+      const { host: _host, ...rest } = signed;
+      headers = rest;
+    }
+    return this.fetch(`${url.origin}${url.pathname}${search ? `?${search}` : ''}`, {
+      method: call.method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+    });
+  }
+}
+
+function withEnvelope(status: number, body: unknown): unknown {
+  const envelope = (body as { error?: { code?: unknown } } | undefined)?.error;
+  if (typeof envelope?.code === 'string') return body;
+  const message = (body as { message?: unknown } | undefined)?.message;
+  return {
+    error: {
+      code: codeByStatus[status] ?? 'INTERNAL',
+      message: typeof message === 'string' ? message : `HTTP ${status}`,
+    },
+  };
+}
