@@ -2,6 +2,8 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { ProvisionedResources, QueueNames, Storefront } from '@store-front/sdk';
+import { createInventoryCheckerHandler } from '../inventoryChecker.js';
+import { startPipeRunner } from './pipeRunner.js';
 import { ScheduleRunner, type ScheduledHandler } from './ScheduleRunner.js';
 import { startQueueConsumer, type SqsBatchHandler } from './startQueueConsumer.js';
 
@@ -151,12 +153,32 @@ function formatLowStockAlert(message: string): string {
 }
 
 /**
- * Everything `npm start` runs in the background. Entries still to be added as the features land:
- * the pipe runner for every `pipeDefinitions` entry (issue 3, ./pipeRunner.js), the inventory-check
- * queue → inventory checker (issue 3), the report-requests queue → report worker and the
- * `scheduled-report` schedule target (issue 4).
+ * Every pipe of `pipeDefinitions` (DynamoDB stream → filter → queue), as EventBridge Pipes runs them.
+ * Positions are kept in memory: a restored snapshot comes back on fresh streams, read from their start.
+ *
+ * @example
+ * ```ts
+ * const background = await startWiring([pipes(), …], context);
+ * ```
  */
+export function pipes(pollIntervalMs = 100): WiringEntry {
+  return {
+    name: 'pipes (table streams → queues)',
+    start: async ({ store, logger }) =>
+      startPipeRunner({
+        config: store.config,
+        pollIntervalMs,
+        onError: (error, pipeId) => logger.warn(`pipe ${pipeId} failed; retrying`, { error: error as Error }),
+      }),
+  };
+}
+
+/** Everything `npm start` runs in the background. */
 export const localWiring: readonly WiringEntry[] = [
+  pipes(),
+  queueConsumer('inventoryCheck', 'inventory-checker', ({ store, logger }) =>
+    createInventoryCheckerHandler({ store, logger: logger.createChild({ serviceName: 'inventory-checker' }) }),
+  ),
   schedules({}),
   topicPrinter('low-stock-alerts', formatLowStockAlert),
 ];

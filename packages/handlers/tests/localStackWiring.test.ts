@@ -1,0 +1,45 @@
+import { createStorefrontClient } from '@store-front/sdk/http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../src/local/startLocalStack.js';
+import { localWiring } from '../src/local/wiring.js';
+import { startTestStack, testAdmin } from './localStackSupport.js';
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+// The local stack with the wiring `npm start` runs: the async paths work end to end through HTTP.
+describe('the local stack, fully wired', () => {
+  const printed: string[] = [];
+  let stack: LocalStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ wiring: localWiring, print: (line) => printed.push(line) });
+  });
+  afterAll(() => stack?.stop());
+
+  it('turns an order that crosses the threshold into one alert: GET /alerts and the terminal', async () => {
+    const admin = createStorefrontClient({ baseUrl: stack.url, credentials: testAdmin });
+    const shop = createStorefrontClient({ baseUrl: stack.url });
+    await admin.inventory.put({ product: 'Lantern', category: 'Outdoor', description: 'LED', cost: 19.99, quantity: 7, lowStockThreshold: 5 });
+    await shop.orders.place({ product: 'Lantern', quantity: 1 }); // 6: still above
+    await shop.orders.place({ product: 'Lantern', quantity: 2 }); // 4: crosses
+    await shop.orders.place({ product: 'Lantern', quantity: 1 }); // 3: already below, no new alert
+
+    const alerts = await waitFor(async () => {
+      const { items } = await admin.alerts.recent();
+      return items.length > 0 ? items : undefined;
+    });
+    expect(alerts).toEqual([{ product: 'Lantern', quantity: 4, threshold: 5, at: expect.any(String) }]);
+    await waitFor(async () => (printed.some((line) => line.includes('Lantern')) ? true : undefined));
+    // Give a would-be duplicate time to show up, then check there is still exactly one.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await admin.alerts.recent()).items).toHaveLength(1);
+  });
+});
