@@ -1,0 +1,114 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ordersDayIndex } from '../resources.js';
+import { localDayUtcRange, utcDaysBetween } from './storeTime.js';
+
+/** One order line as the sales report reads it from the day index. */
+export interface SalesLine {
+  readonly orderId: string;
+  readonly orderDate: string;
+  readonly product: string;
+  readonly category: string;
+  readonly quantity: number;
+  readonly unitCost: number;
+}
+
+/** Where and how {@link salesOfDay} reads. */
+export interface SalesOfDayOptions {
+  readonly ordersTable: string;
+  /** Local calendar day, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** The store's IANA time zone: which UTC instants make up `date`. */
+  readonly timeZone: string;
+  /** Items per Query page: bounds the rows held in memory per shard. */
+  readonly pageSize: number;
+}
+
+/** One shard's Query, one page at a time. */
+interface ShardReader {
+  readonly dayShard: string;
+  page: Record<string, unknown>[];
+  position: number;
+  nextStartKey: Record<string, unknown> | undefined;
+}
+
+/**
+ * Every order line of a local day, in `orderDate` order (then order id, then product), reading only
+ * that day: each shard of each UTC day the local day overlaps (two UTC days unless the zone is UTC)
+ * is queried on the `byDay` index with `orderDate BETWEEN` the local day's UTC bounds, the shards in
+ * parallel, and their sorted pages merged. The cost follows the rows of that day, not the table, and
+ * memory holds one page per shard.
+ *
+ * @example
+ * ```ts
+ * for await (const line of salesOfDay(documents, { ordersTable: 'orders', date: '2024-05-01', timeZone: 'Europe/Berlin', pageSize: 1000 })) {
+ *   console.log(line.orderDate, line.product, line.quantity);
+ * }
+ * ```
+ */
+export async function* salesOfDay(documents: DynamoDBDocumentClient, options: SalesOfDayOptions): AsyncGenerator<SalesLine> {
+  const { from, to } = localDayUtcRange(options.date, options.timeZone);
+  const shards = utcDaysBetween(from, to).flatMap((day) =>
+    Array.from({ length: ordersDayIndex.shardCount }, (_, shard) => `${day}#${shard}`),
+  );
+
+  // Loops past empty pages so a reader is either exhausted or has a row to offer.
+  const readPage = async (reader: ShardReader): Promise<void> => {
+    do {
+      const { Items = [], LastEvaluatedKey } = await documents.send(
+        new QueryCommand({
+          TableName: options.ordersTable,
+          IndexName: ordersDayIndex.indexName,
+          KeyConditionExpression: '#shard = :shard AND #date BETWEEN :from AND :to',
+          ExpressionAttributeNames: {
+            '#shard': ordersDayIndex.partitionKey.name,
+            '#date': ordersDayIndex.sortKey.name,
+            '#product': 'product',
+            '#quantity': 'quantity',
+          },
+          ExpressionAttributeValues: { ':shard': reader.dayShard, ':from': from, ':to': to },
+          ProjectionExpression: 'OrderId, #product, #date, #quantity, unitCost, category',
+          Limit: options.pageSize,
+          ...(reader.nextStartKey ? { ExclusiveStartKey: reader.nextStartKey } : {}),
+        }),
+      );
+      reader.page = Items;
+      reader.position = 0;
+      reader.nextStartKey = LastEvaluatedKey;
+    } while (reader.page.length === 0 && reader.nextStartKey);
+  };
+
+  const readers: ShardReader[] = shards.map((dayShard) => ({ dayShard, page: [], position: 0, nextStartKey: undefined }));
+  await Promise.all(readers.map(readPage));
+
+  // Readers whose current page still has rows, or that have more pages to fetch.
+  let open = readers.filter((reader) => reader.page.length > 0);
+  while (open.length > 0) {
+    let earliest = open[0]!;
+    for (const reader of open) if (compareLines(reader.page[reader.position]!, earliest.page[earliest.position]!) < 0) earliest = reader;
+    yield toSalesLine(earliest.page[earliest.position]!);
+    earliest.position += 1;
+    if (earliest.position === earliest.page.length) {
+      if (earliest.nextStartKey) await readPage(earliest);
+      if (earliest.position === earliest.page.length) open = open.filter((reader) => reader !== earliest);
+    }
+  }
+}
+
+function compareLines(a: Record<string, unknown>, b: Record<string, unknown>): number {
+  for (const name of ['orderDate', 'OrderId', 'product']) {
+    const [x, y] = [a[name] as string, b[name] as string];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+function toSalesLine(item: Record<string, unknown>): SalesLine {
+  return {
+    orderId: item.OrderId as string,
+    orderDate: item.orderDate as string,
+    product: item.product as string,
+    category: (item.category as string | undefined) ?? '',
+    quantity: item.quantity as number,
+    unitCost: item.unitCost as number,
+  };
+}
