@@ -40,8 +40,9 @@ const partsInFlight = 2;
 export class CsvUpload {
   private readonly stringifier: Stringifier;
   private readonly upload: Upload;
-  private readonly done: Promise<unknown>;
-  private failure: unknown;
+  /** Settles when the upload has ended; never rejects (a failure is kept in `failure`). */
+  private readonly done: Promise<void>;
+  private failure: InternalError | undefined;
 
   constructor(s3: S3Client, target: CsvUploadTarget) {
     this.stringifier = stringify({
@@ -57,9 +58,8 @@ export class CsvUpload {
       queueSize: partsInFlight,
       leavePartsOnError: false,
     });
-    this.done = this.upload.done();
-    // Kept for `write`/`finish` to rethrow; without this an early failure would be an unhandled rejection.
-    this.done.catch((error: unknown) => {
+    // The failure is kept for `write`/`finish` to throw: an early one must not be an unhandled rejection.
+    this.done = this.upload.done().then(() => undefined, (error: unknown) => {
       this.failure = new InternalError(`Could not write the report to S3 (${awsErrorName(error) ?? 'upload failed'})`, {
         cause: error,
       });
@@ -81,11 +81,12 @@ export class CsvUpload {
     if (this.failure !== undefined) throw this.failure;
     this.stringifier.end();
     await this.done;
+    if (this.failure !== undefined) throw this.failure;
   }
 
   /** Stops the upload (the multipart upload is aborted, nothing is left in S3). */
   async abort(): Promise<void> {
     await this.upload.abort().catch(() => undefined);
-    await this.done.catch(() => undefined);
+    await this.done;
   }
 }

@@ -10,16 +10,16 @@ const reportTypeSchema = z.enum(['sales', 'inventory'], { error: 'must be "sales
 
 /**
  * `reports.start` input: `{type, date?}`, or the seed's `{mode, date?}` with `mode` as an alias of
- * `type` (one of the two, not both). Normalised to `{type, date?}`.
+ * `type` (one of the two, not both).
  */
-export const startReportSchema = z
-  .union([
-    z.strictObject({ type: reportTypeSchema, date: reportDateSchema.optional() }),
-    z
-      .strictObject({ mode: reportTypeSchema, date: reportDateSchema.optional() })
-      .transform(({ mode, date }) => ({ type: mode, ...(date === undefined ? {} : { date }) })),
-  ])
-  .transform((request) => ({ type: request.type, date: request.date }));
+export const startReportSchema = z.preprocess(
+  (input) => {
+    if (typeof input !== 'object' || input === null || !('mode' in input) || 'type' in input) return input;
+    const { mode, ...rest } = input as Record<string, unknown>;
+    return { type: mode, ...rest };
+  },
+  z.strictObject({ type: reportTypeSchema, date: reportDateSchema.optional() }),
+);
 
 /** An execution id: random UUIDs from `reports.start`, or deterministic ids such as `daily-sales-2024-05-01`. */
 export const executionIdSchema = z
