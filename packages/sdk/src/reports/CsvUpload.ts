@@ -16,10 +16,10 @@ export interface CsvUploadTarget {
   readonly columns: readonly string[];
 }
 
-// S3's smallest multipart part; with two parts in flight the upload holds at most ~10 MB of CSV,
-// whatever the number of rows.
+// S3's smallest multipart part, one in flight: the upload holds one part of CSV (plus the part being
+// filled), whatever the number of rows. Rows are produced more slowly than a part uploads.
 const partSize = 5 * 1024 * 1024;
-const partsInFlight = 2;
+const partsInFlight = 1;
 
 /**
  * A CSV file streamed into S3: records go through csv-stringify into a multipart upload
@@ -51,6 +51,9 @@ export class CsvUpload {
       record_delimiter: 'windows',
       escape_formulas: true,
     });
+    // The upload reads this stream and reports its failures through `done`; a stream error (the upload
+    // aborting its read) must not also crash the process as an unhandled 'error' event.
+    this.stringifier.on('error', () => undefined);
     this.upload = new Upload({
       client: s3,
       params: { Bucket: target.bucket, Key: target.key, Body: this.stringifier, ContentType: 'text/csv; charset=utf-8' },
@@ -70,10 +73,18 @@ export class CsvUpload {
   /** Appends one record; resolves when the stream can take more. Throws if the upload failed. */
   async write(record: Readonly<Record<string, CsvCell>>): Promise<void> {
     if (this.failure !== undefined) throw this.failure;
-    if (!this.stringifier.write(record)) {
-      await Promise.race([once(this.stringifier, 'drain'), this.done]);
-      if (this.failure !== undefined) throw this.failure;
-    }
+    if (this.stringifier.write(record)) return;
+    const drained = await Promise.race([
+      once(this.stringifier, 'drain').then(
+        () => true,
+        () => false,
+      ),
+      this.done.then(() => false),
+    ]);
+    if (drained) return;
+    // The stream broke or the upload ended: the upload's own outcome says why.
+    await this.done;
+    throw this.failure ?? new InternalError('Could not write the report to S3 (the upload ended early)');
   }
 
   /** Ends the file and waits until S3 has it. */
