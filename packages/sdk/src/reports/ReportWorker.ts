@@ -91,7 +91,7 @@ export class ReportWorker {
     const { clients, config } = this;
     if (job.type === 'sales') {
       return writeSalesReport({
-        documents: clients.documents,
+        dynamodb: clients.dynamodb,
         s3: clients.s3,
         ordersTable: config.tables.orders,
         bucket: config.buckets.reports,

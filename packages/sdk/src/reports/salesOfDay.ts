@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ordersDayIndex } from '../resources.js';
 import { localDayUtcRange, utcDaysBetween } from './storeTime.js';
 
@@ -26,9 +26,10 @@ export interface SalesOfDayOptions {
 /** One shard's Query, one page at a time. */
 interface ShardReader {
   readonly dayShard: string;
-  page: Record<string, unknown>[];
+  /** Items as DynamoDB sends them: each row is converted only when it is written. */
+  page: Record<string, AttributeValue>[];
   position: number;
-  nextStartKey: Record<string, unknown> | undefined;
+  nextStartKey: Record<string, AttributeValue> | undefined;
 }
 
 /**
@@ -36,16 +37,17 @@ interface ShardReader {
  * that day: each shard of each UTC day the local day overlaps (two UTC days unless the zone is UTC)
  * is queried on the `byDay` index with `orderDate BETWEEN` the local day's UTC bounds, the shards in
  * parallel, and their sorted pages merged. The cost follows the rows of that day, not the table, and
- * memory holds one page per shard.
+ * memory holds one page per shard, kept in DynamoDB's own form (the bare client, not the document
+ * client) so a page is not held twice.
  *
  * @example
  * ```ts
- * for await (const line of salesOfDay(documents, { ordersTable: 'orders', date: '2024-05-01', timeZone: 'Europe/Berlin', pageSize: 1000 })) {
+ * for await (const line of salesOfDay(dynamodb, { ordersTable: 'orders', date: '2024-05-01', timeZone: 'Europe/Berlin', pageSize: 1000 })) {
  *   console.log(line.orderDate, line.product, line.quantity);
  * }
  * ```
  */
-export async function* salesOfDay(documents: DynamoDBDocumentClient, options: SalesOfDayOptions): AsyncGenerator<SalesLine> {
+export async function* salesOfDay(dynamodb: DynamoDBClient, options: SalesOfDayOptions): AsyncGenerator<SalesLine> {
   const { from, to } = localDayUtcRange(options.date, options.timeZone);
   const shards = utcDaysBetween(from, to).flatMap((day) =>
     Array.from({ length: ordersDayIndex.shardCount }, (_, shard) => `${day}#${shard}`),
@@ -54,7 +56,7 @@ export async function* salesOfDay(documents: DynamoDBDocumentClient, options: Sa
   // Loops past empty pages so a reader is either exhausted or has a row to offer.
   const readPage = async (reader: ShardReader): Promise<void> => {
     do {
-      const { Items = [], LastEvaluatedKey } = await documents.send(
+      const { Items = [], LastEvaluatedKey } = await dynamodb.send(
         new QueryCommand({
           TableName: options.ordersTable,
           IndexName: ordersDayIndex.indexName,
@@ -65,7 +67,7 @@ export async function* salesOfDay(documents: DynamoDBDocumentClient, options: Sa
             '#product': 'product',
             '#quantity': 'quantity',
           },
-          ExpressionAttributeValues: { ':shard': reader.dayShard, ':from': from, ':to': to },
+          ExpressionAttributeValues: { ':shard': { S: reader.dayShard }, ':from': { S: from }, ':to': { S: to } },
           ProjectionExpression: 'OrderId, #product, #date, #quantity, unitCost, category',
           Limit: options.pageSize,
           ...(reader.nextStartKey ? { ExclusiveStartKey: reader.nextStartKey } : {}),
@@ -94,21 +96,21 @@ export async function* salesOfDay(documents: DynamoDBDocumentClient, options: Sa
   }
 }
 
-function compareLines(a: Record<string, unknown>, b: Record<string, unknown>): number {
+function compareLines(a: Record<string, AttributeValue>, b: Record<string, AttributeValue>): number {
   for (const name of ['orderDate', 'OrderId', 'product']) {
-    const [x, y] = [a[name] as string, b[name] as string];
+    const [x, y] = [a[name]?.S ?? '', b[name]?.S ?? ''];
     if (x !== y) return x < y ? -1 : 1;
   }
   return 0;
 }
 
-function toSalesLine(item: Record<string, unknown>): SalesLine {
+function toSalesLine(item: Record<string, AttributeValue>): SalesLine {
   return {
-    orderId: item.OrderId as string,
-    orderDate: item.orderDate as string,
-    product: item.product as string,
-    category: (item.category as string | undefined) ?? '',
-    quantity: item.quantity as number,
-    unitCost: item.unitCost as number,
+    orderId: item.OrderId!.S!,
+    orderDate: item.orderDate!.S!,
+    product: item.product!.S!,
+    category: item.category?.S ?? '',
+    quantity: Number(item.quantity!.N),
+    unitCost: Number(item.unitCost!.N),
   };
 }

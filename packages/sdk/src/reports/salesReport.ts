@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { multiplyMoney, toCents } from '../money.js';
 import { CsvUpload } from './CsvUpload.js';
 import { formatCents } from './moneyText.js';
@@ -12,7 +12,7 @@ export const salesSummaryColumns = ['product', 'category', 'units', 'revenue'] a
 
 /** What a sales report needs. */
 export interface SalesReportInput {
-  readonly documents: DynamoDBDocumentClient;
+  readonly dynamodb: DynamoDBClient;
   readonly s3: S3Client;
   readonly ordersTable: string;
   readonly bucket: string;
@@ -32,7 +32,7 @@ export interface SalesReportInput {
  *
  * @example
  * ```ts
- * const rows = await writeSalesReport({ documents, s3, ordersTable: 'orders', bucket: 'reports',
+ * const rows = await writeSalesReport({ dynamodb, s3, ordersTable: 'orders', bucket: 'reports',
  *   key: 'reports/sales/2024-05-01/x.csv', summaryKey: 'reports/sales/2024-05-01/x-summary.csv',
  *   date: '2024-05-01', timeZone: 'UTC', pageSize: 2000, checkpoint: () => {} });
  * ```
@@ -42,7 +42,7 @@ export async function writeSalesReport(input: SalesReportInput): Promise<number>
   const csv = new CsvUpload(input.s3, { bucket: input.bucket, key: input.key, columns: salesColumns });
   let rows = 0;
   try {
-    const lines = salesOfDay(input.documents, {
+    const lines = salesOfDay(input.dynamodb, {
       ordersTable: input.ordersTable,
       date: input.date,
       timeZone: input.timeZone,
