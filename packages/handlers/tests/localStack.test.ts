@@ -14,17 +14,7 @@ import { ScheduleRunner } from '../src/local/ScheduleRunner.js';
 import type { LocalStack } from '../src/local/startLocalStack.js';
 import { startQueueConsumer } from '../src/local/startQueueConsumer.js';
 import { schedules, topicPrinter } from '../src/local/wiring.js';
-import { startTestStack } from './localStackSupport.js';
-
-const waitFor = async <T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
+import { startTestStack, waitFor } from './localStackSupport.js';
 
 describe('startLocalStack', () => {
   const printed: string[] = [];

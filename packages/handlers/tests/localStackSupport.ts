@@ -8,6 +8,17 @@ import { startLocalStack, type StartLocalStackOptions } from '../src/local/start
 /** Admin credentials the test stacks verify against. */
 export const testAdmin = { accessKeyId: 'AKIATESTADMIN0000001', secretAccessKey: 'test-admin-secret-0123456789abcdef' };
 
+/** Polls `probe` every 100 ms until it returns a value; fails after `timeoutMs`. */
+export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** A logger that stays quiet unless a test fails loudly. */
 export const silentLogger = new Logger({ serviceName: 'storefront-test', logLevel: 'SILENT' });
 

@@ -2,17 +2,7 @@ import { createStorefrontClient } from '@store-front/sdk/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../src/local/startLocalStack.js';
 import { localWiring } from '../src/local/wiring.js';
-import { startTestStack, testAdmin } from './localStackSupport.js';
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { startTestStack, testAdmin, waitFor } from './localStackSupport.js';
 
 // The local stack with the wiring `npm start` runs: the async paths work end to end through HTTP.
 describe('the local stack, fully wired', () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { isTimeZone } from './timeZones.js';
 import { ConfigurationError } from './errors.js';
 
 /** Names of the store's DynamoDB tables. */
@@ -134,15 +135,6 @@ function check<T>(rule: z.ZodType<T>, value: unknown, name: string, envName?: st
   throw new ConfigurationError(
     `Invalid setting ${where}: ${JSON.stringify(value)} — expected ${result.error.issues[0]?.message ?? 'a valid value'}`,
   );
-}
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Where a value came from decides which name an error reports. */

@@ -66,6 +66,7 @@ export {
   type StorefrontErrorOptions,
 } from './errors.js';
 export { CatalogService } from './catalog/CatalogService.js';
+export { isTimeZone, timeZoneOffsetMs, wallClockToInstant } from './timeZones.js';
 export { OrderService } from './orders/OrderService.js';
 export { orderDayShard } from './orders/dayShard.js';
 export { InventoryService } from './inventory/InventoryService.js';

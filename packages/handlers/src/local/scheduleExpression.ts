@@ -4,6 +4,7 @@
  * Supported cron syntax: `*`, `?`, numbers, names (JAN, MON), ranges, lists and `/` steps;
  * `L`, `W` and `#` are rejected (the store's schedules do not use them).
  */
+import { timeZoneOffsetMs, wallClockToInstant } from '@store-front/sdk';
 
 interface CronFields {
   readonly minutes: ReadonlySet<number>;
@@ -63,33 +64,14 @@ function parseCron(body: string): CronFields {
   return parsed;
 }
 
-/** The zone's offset from UTC at `instant`, in ms. */
-function zoneOffset(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((part) => part.type === type)!.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
 /** The instant of a wall-clock time in `timeZone` (a time skipped by a DST change lands just after it). */
 function zonedTime(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  const first = wall - zoneOffset(wall, timeZone);
-  return wall - zoneOffset(first, timeZone);
+  return wallClockToInstant(Date.UTC(year, month - 1, day, hour, minute), timeZone);
 }
 
 /** The calendar date (in `timeZone`) of `instant`. */
 function zonedDate(instant: number, timeZone: string): { year: number; month: number; day: number } {
-  const local = new Date(instant + zoneOffset(instant, timeZone));
+  const local = new Date(instant + timeZoneOffsetMs(instant, timeZone));
   return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../timeZones.js';
 import { isCalendarDate } from './storeTime.js';
 
 /** A report date: a real calendar day written `YYYY-MM-DD`. */
@@ -56,15 +57,6 @@ export const cronExpressionSchema = z
 /** Numbers in a minutes/hours field stay below `max`. */
 function inRange(field: string, max: number): boolean {
   return /^[0-9*,/-]+$/.test(field) && (field.match(/\d+/g) ?? []).every((number) => Number(number) <= max);
-}
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** `reports.setSchedule` input. */

@@ -3,6 +3,8 @@
  * instants make up "a day" (and so what today and yesterday are).
  */
 
+import { wallClockToInstant } from '../timeZones.js';
+
 const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (so `2024-02-30` is not). */
@@ -47,25 +49,5 @@ export function utcDaysBetween(from: string, to: string): string[] {
 /** Epoch ms of local midnight starting `date` in `timeZone`. */
 function localMidnightUtc(date: string, timeZone: string): number {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const wallClock = Date.UTC(year, month - 1, day);
-  // The offset at the guess, then again at the corrected instant, settles DST transitions.
-  const guess = wallClock - offsetMs(wallClock, timeZone);
-  return wallClock - offsetMs(guess, timeZone);
-}
-
-/** How far `timeZone`'s wall clock is ahead of UTC at `epochMs`. */
-function offsetMs(epochMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(epochMs));
-  const field = (type: string) => Number(parts.find((part) => part.type === type)!.value);
-  const wall = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
-  return wall - Math.floor(epochMs / 1000) * 1000;
+  return wallClockToInstant(Date.UTC(year, month - 1, day), timeZone);
 }
