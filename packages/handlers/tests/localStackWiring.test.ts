@@ -42,4 +42,25 @@ describe('the local stack, fully wired', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await admin.alerts.recent()).items).toHaveLength(1);
   });
+
+  it('runs a report started through the API to SUCCEEDED, with a download link to the CSV', async () => {
+    const admin = createStorefrontClient({ baseUrl: stack.url, credentials: testAdmin });
+    await admin.inventory.put({ product: 'Compass', category: 'Outdoor', description: 'Brass', cost: 24.5, quantity: 10 });
+    const order = await admin.orders.place({ items: [{ product: 'Compass', quantity: 3 }] });
+    const { executionId, status } = await admin.reports.start({ type: 'sales', date: order.orderDate.slice(0, 10) });
+    expect(status).toBe('PENDING');
+
+    const job = await waitFor(async () => {
+      const current = await admin.reports.get(executionId);
+      return current.status === 'SUCCEEDED' || current.status === 'FAILED' ? current : undefined;
+    });
+    // The day's four order lines: three from the alert test above, and this one.
+    expect(job).toMatchObject({ status: 'SUCCEEDED', type: 'sales', rowCount: 4 });
+    const csv = await (await fetch(job.downloadUrl!)).text();
+    const rows = csv.trimEnd().split('\r\n');
+    expect(rows[0]).toBe('orderId,orderDate,product,category,quantity,unitCost,lineTotal');
+    expect(rows).toHaveLength(5);
+    expect(rows).toContain(`${order.orderId},${order.orderDate},Compass,Outdoor,3,24.5,73.5`);
+    await waitFor(async () => (printed.some((line) => line.includes('sales report') && line.includes('4 rows')) ? true : undefined));
+  });
 });

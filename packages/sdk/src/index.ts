@@ -39,6 +39,7 @@ export {
   dailyReportsSchedule,
   pipeDefinitions,
   type PipeDefinition,
+  reportJobLimits,
   idempotencyRetentionSeconds,
   type TableDefinition,
   type QueueDefinition,
@@ -66,8 +67,12 @@ export {
 } from './errors.js';
 export { CatalogService } from './catalog/CatalogService.js';
 export { OrderService } from './orders/OrderService.js';
+export { orderDayShard } from './orders/dayShard.js';
 export { InventoryService } from './inventory/InventoryService.js';
 export { ReportService } from './reports/ReportService.js';
+export { ReportWorker, type ReportRunOutcome, type ReportWorkerOptions } from './reports/ReportWorker.js';
+export { executionIdFromPipeMessage } from './reports/pipeMessage.js';
+export { dailyReportJobs, type DailyReportJob } from './reports/dailyReports.js';
 export { AlertService } from './alerts/AlertService.js';
 export type * from './types.js';
 export { type AlertServiceOptions, type CheckOutcome } from './alerts/AlertService.js';

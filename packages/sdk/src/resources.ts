@@ -189,3 +189,23 @@ export const pipeDefinitions: readonly PipeDefinition[] = [
     startingPosition: 'TRIM_HORIZON',
   },
 ];
+
+/**
+ * Report jobs. A job RUNNING longer than `runningTimeoutSeconds` counts as failed and may be claimed
+ * again: it is shorter than the report-requests queue's visibility timeout (900 s), so a delivery
+ * that comes back after a worker crashed finds the job stale and re-runs it; the worker gives up by
+ * itself at the same deadline (deploy it with a Lambda timeout no longer than this).
+ */
+export const reportJobLimits = {
+  runningTimeoutSeconds: 600,
+  /** Lifetime of the presigned `downloadUrl` (the contract allows at most 15 minutes). */
+  downloadUrlSeconds: 900,
+  /**
+   * Items per day-index Query page in the sales report: the report holds one page per shard, so this
+   * bounds its memory. About what DynamoDB's 1 MB page limit allows for order lines anyway; smaller
+   * pages only add round trips (and on moto each Query walks the whole table).
+   */
+  salesPageSize: 5000,
+  /** Inventory items per Scan page, joined with the catalog in one BatchGet (at most 100 keys). */
+  inventoryPageSize: 100,
+} as const;

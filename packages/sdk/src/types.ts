@@ -109,10 +109,21 @@ export interface StartReportRequest {
   readonly date?: string;
 }
 
+/** Per-call options of `reports.start` (direct transport). */
+export interface StartReportOptions {
+  /**
+   * Use this execution id instead of a new random one (1–100 characters of `A-Z a-z 0-9 . _ -`).
+   * Starting the same id again returns the existing job instead of a second one — how the daily
+   * schedule stays idempotent (`daily-sales-2024-05-01`).
+   */
+  readonly executionId?: string;
+}
+
 /** What `reports.start` returns at once. */
 export interface ReportStarted {
   readonly executionId: string;
-  readonly status: 'PENDING';
+  /** `PENDING` for a new job; the existing job's status when a given `executionId` was already started. */
+  readonly status: ReportStatus;
 }
 
 /** A report job's status. */
@@ -177,7 +188,7 @@ export interface InventoryApi {
 /** Reports: CSV to S3. */
 export interface ReportsApi {
   /** Records a report job and returns at once. */
-  start(request: StartReportRequest): Promise<ReportStarted>;
+  start(request: StartReportRequest, options?: StartReportOptions): Promise<ReportStarted>;
   /** A report job's status; `NotFoundError` when unknown. */
   get(executionId: string): Promise<ReportJob>;
 }

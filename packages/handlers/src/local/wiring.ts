@@ -2,7 +2,10 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { ProvisionedResources, QueueNames, Storefront } from '@store-front/sdk';
+import { executionIdFromPipeMessage } from '@store-front/sdk';
 import { createInventoryCheckerHandler } from '../inventoryChecker.js';
+import { createReportWorkerHandler } from '../reportWorker.js';
+import { createScheduledReportHandler, type ScheduledReportEvent } from '../scheduledReport.js';
 import { startPipeRunner } from './pipeRunner.js';
 import { ScheduleRunner, type ScheduledHandler } from './ScheduleRunner.js';
 import { startQueueConsumer, type SqsBatchHandler } from './startQueueConsumer.js';
@@ -173,13 +176,41 @@ export function pipes(pollIntervalMs = 100): WiringEntry {
   };
 }
 
+/**
+ * The report worker over the stack's store, printing each finished report's status and link, so a
+ * report started from the page or the API shows up in the terminal too.
+ */
+function reportWorkerPrintingLinks({ store, logger, print }: WiringContext): SqsBatchHandler {
+  const work = createReportWorkerHandler({ store, logger: logger.createChild({ serviceName: 'report-worker' }) });
+  return async (event, context) => {
+    const result = await work(event, context);
+    for (const record of event.Records) {
+      try {
+        const job = await store.reports.get(executionIdFromPipeMessage(record.body));
+        if (job.status === 'SUCCEEDED') print(`📄 ${job.type} report ${job.date}: ${job.rowCount} rows → ${job.downloadUrl}`);
+        else if (job.status === 'FAILED') print(`✖ ${job.type} report ${job.date} failed: ${job.error}`);
+      } catch {
+        // a poison message: the worker has already logged and reported it
+      }
+    }
+    return result;
+  };
+}
+
 /** Everything `npm start` runs in the background. */
 export const localWiring: readonly WiringEntry[] = [
   pipes(),
   queueConsumer('inventoryCheck', 'inventory-checker', ({ store, logger }) =>
     createInventoryCheckerHandler({ store, logger: logger.createChild({ serviceName: 'inventory-checker' }) }),
   ),
-  schedules({}),
+  // One report per invocation, as the deployed worker runs (a report may take minutes).
+  queueConsumer('reportRequests', 'report-worker', reportWorkerPrintingLinks, 1),
+  schedules({
+    'scheduled-report': ({ store, logger }) => {
+      const startDailyReports = createScheduledReportHandler({ store, logger: logger.createChild({ serviceName: 'scheduled-report' }) });
+      return (event, context) => startDailyReports(event as ScheduledReportEvent, context);
+    },
+  }),
   topicPrinter('low-stock-alerts', formatLowStockAlert),
 ];
 

@@ -14,6 +14,7 @@ import { fromCents, toCents } from '../money.js';
 import { idempotencyRetentionSeconds, ordersDayIndex } from '../resources.js';
 import { parseInput } from '../schemas.js';
 import type { Order, OrderLine, OrderRequest, OrdersApi, PlaceOrderOptions } from '../types.js';
+import { orderDayShard } from './dayShard.js';
 import { idempotencyKeySchema, orderIdSchema, orderRequestSchema } from './schema.js';
 
 /** A product's price and category as last read from the catalog. */
@@ -140,7 +141,7 @@ export class OrderService implements OrdersApi {
   /** The order's transaction: per line [price check, stock decrement, order line], then the idempotency record. */
   private transactItems(order: Order, idempotencyKey: string | undefined, requestHash: string): TransactItem[] {
     const { tables } = this.config;
-    const dayShard = `${order.orderDate.slice(0, 10)}#${shardOf(order.orderId)}`;
+    const dayShard = orderDayShard(order.orderId, order.orderDate);
     const transactItems: TransactItem[] = order.items.flatMap((line, position): TransactItem[] => [
       {
         ConditionCheck: {
@@ -240,11 +241,6 @@ function totalOf(items: readonly OrderLine[]): number {
 function hashRequest(lines: ReadonlyArray<{ product: string; quantity: number }>): string {
   const canonical = [...lines].sort((a, b) => (a.product < b.product ? -1 : a.product > b.product ? 1 : 0));
   return createHash('sha256').update(JSON.stringify(canonical.map((line) => [line.product, line.quantity]))).digest('base64url');
-}
-
-/** Which day-index shard an order's lines go to (spreads one day's writes over the shards). */
-function shardOf(orderId: string): number {
-  return createHash('sha256').update(orderId).digest().readUInt32BE(0) % ordersDayIndex.shardCount;
 }
 
 function unknownProducts(products: string[]): NotFoundError {

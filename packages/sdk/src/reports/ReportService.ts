@@ -1,20 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetScheduleCommand, ResourceNotFoundException, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AwsClients } from '../clients.js';
 import type { StorefrontConfig } from '../config.js';
-import { InternalError } from '../errors.js';
-import type { ReportJob, ReportStarted, ReportsApi, StartReportRequest } from '../types.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { reportJobLimits } from '../resources.js';
+import { parseInput } from '../schemas.js';
+import type {
+  ReportJob,
+  ReportSchedule,
+  ReportStarted,
+  ReportsApi,
+  StartReportOptions,
+  StartReportRequest,
+} from '../types.js';
+import { toReportJob, type ReportJobItem } from './reportJob.js';
+import { executionIdSchema, reportScheduleSchema, startReportOptionsSchema, startReportSchema } from './schema.js';
+import { localDate } from './storeTime.js';
 
-/** Reports: CSV to S3 (being built: issue #4). */
+/**
+ * Reports: CSV to S3. `start` records a job (one PutItem) and returns; the job reaches the report
+ * worker through the `report-jobs` stream, its pipe and the `report-requests` queue (DESIGN.md
+ * "Async hand-offs"), and `get` follows it by execution id.
+ */
 export class ReportService implements ReportsApi {
   constructor(
     private readonly clients: AwsClients,
     private readonly config: StorefrontConfig,
   ) {}
 
-  async start(_request: StartReportRequest): Promise<ReportStarted> {
-    throw new InternalError(`Reports are not available yet (${this.config.tables.reportJobs})`);
+  /**
+   * Validates the request and records the job `PENDING` — one PutItem, nothing else. A sales report's
+   * date defaults to today in the store's time zone; an inventory report is a snapshot dated today.
+   * With `options.executionId` the call is idempotent: if that job exists (same type and date) it is
+   * left alone and its current status returned, so a retried start never runs a report twice.
+   *
+   * @example
+   * ```ts
+   * const { executionId } = await store.reports.start({ type: 'sales', date: '2024-05-01' });
+   * await store.reports.start({ type: 'inventory' }, { executionId: 'daily-inventory-2024-05-02' });
+   * ```
+   */
+  async start(request: StartReportRequest, options: StartReportOptions = {}): Promise<ReportStarted> {
+    const { type, date } = parseInput(startReportSchema, request, 'report request');
+    const given = parseInput(startReportOptionsSchema, options, 'report options');
+    const executionId = given.executionId ?? randomUUID();
+    const now = new Date();
+    const item: ReportJobItem = {
+      executionId,
+      type,
+      date: date ?? localDate(now, this.config.timezone),
+      timeZone: this.config.timezone,
+      status: 'PENDING',
+      createdAt: now.toISOString(),
+    };
+    try {
+      await this.clients.documents.send(
+        new PutCommand({
+          TableName: this.config.tables.reportJobs,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(executionId)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return { executionId, status: 'PENDING' };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException) || !error.Item) throw error;
+      const existing = unmarshall(error.Item) as ReportJobItem;
+      if (existing.type !== item.type || existing.date !== item.date) {
+        throw new ValidationError(`Execution id ${executionId} is already used by another report`, {
+          details: [{ path: 'executionId', message: `already used by a ${existing.type} report for ${existing.date}` }],
+        });
+      }
+      return { executionId, status: toReportJob(existing, now).status };
+    }
   }
 
-  async get(_executionId: string): Promise<ReportJob> {
-    throw new InternalError(`Reports are not available yet (${Object.keys(this.clients).length})`);
+  /**
+   * A report job's status; once `SUCCEEDED` it carries a presigned `downloadUrl` valid for
+   * {@link reportJobLimits.downloadUrlSeconds} seconds. A job RUNNING past its timeout shows as
+   * `FAILED`. Throws `NotFoundError` for an unknown id.
+   *
+   * @example
+   * ```ts
+   * const job = await store.reports.get(executionId);
+   * if (job.status === 'SUCCEEDED') console.log(job.rowCount, job.downloadUrl);
+   * ```
+   */
+  async get(executionId: string): Promise<ReportJob> {
+    const notFound = () => new NotFoundError(`Unknown report: ${executionId}`, { details: { executionId } });
+    if (!executionIdSchema.safeParse(executionId).success) throw notFound();
+    const { Item } = await this.clients.documents.send(
+      new GetCommand({ TableName: this.config.tables.reportJobs, Key: { executionId }, ConsistentRead: true }),
+    );
+    if (!Item) throw notFound();
+    const job = toReportJob(Item as ReportJobItem, new Date());
+    if (job.status !== 'SUCCEEDED' || !job.s3) return job;
+    const downloadUrl = await getSignedUrl(
+      this.clients.s3,
+      new GetObjectCommand({ Bucket: job.s3.bucket, Key: job.s3.key }),
+      { expiresIn: reportJobLimits.downloadUrlSeconds },
+    );
+    return { ...job, downloadUrl };
+  }
+
+  /**
+   * The daily reports schedule (EventBridge Scheduler): its cron expression and time zone.
+   * Direct transport only. Throws `NotFoundError` if the schedule was never provisioned.
+   *
+   * @example
+   * ```ts
+   * const { cron, timezone } = await store.reports.getSchedule(); // 'cron(15 0 * * ? *)', 'UTC'
+   * ```
+   */
+  async getSchedule(): Promise<ReportSchedule> {
+    const schedule = await this.readSchedule();
+    return { cron: schedule.ScheduleExpression!, timezone: schedule.ScheduleExpressionTimezone ?? 'UTC' };
+  }
+
+  /**
+   * Changes when the daily reports run: `cron` is an EventBridge Scheduler cron expression
+   * (`cron(minutes hours day-of-month month day-of-week year)`), `timezone` an IANA zone; both are
+   * validated (`ValidationError`). The schedule's target and other settings are kept.
+   * Direct transport only.
+   *
+   * @example
+   * ```ts
+   * await store.reports.setSchedule({ cron: 'cron(30 6 * * ? *)', timezone: 'Europe/Berlin' });
+   * ```
+   */
+  async setSchedule(schedule: ReportSchedule): Promise<ReportSchedule> {
+    const wanted = parseInput(reportScheduleSchema, schedule, 'report schedule');
+    const current = await this.readSchedule();
+    await this.clients.scheduler.send(
+      new UpdateScheduleCommand({
+        Name: this.config.schedules.dailyReports,
+        GroupName: this.config.schedules.group,
+        ScheduleExpression: wanted.cron,
+        ScheduleExpressionTimezone: wanted.timezone,
+        // UpdateSchedule replaces the whole definition: carry over everything else.
+        FlexibleTimeWindow: current.FlexibleTimeWindow!,
+        Target: current.Target!,
+        ...(current.State ? { State: current.State } : {}),
+        ...(current.Description ? { Description: current.Description } : {}),
+        ...(current.StartDate ? { StartDate: current.StartDate } : {}),
+        ...(current.EndDate ? { EndDate: current.EndDate } : {}),
+        ...(current.KmsKeyArn ? { KmsKeyArn: current.KmsKeyArn } : {}),
+        ...(current.ActionAfterCompletion ? { ActionAfterCompletion: current.ActionAfterCompletion } : {}),
+      }),
+    );
+    return wanted;
+  }
+
+  private async readSchedule() {
+    try {
+      return await this.clients.scheduler.send(
+        new GetScheduleCommand({ Name: this.config.schedules.dailyReports, GroupName: this.config.schedules.group }),
+      );
+    } catch (error) {
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+      throw new NotFoundError(`The daily reports schedule ${this.config.schedules.dailyReports} does not exist; run provisionResources()`, {
+        details: { schedule: this.config.schedules.dailyReports },
+      });
+    }
   }
 }

@@ -1,0 +1,66 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createStorefront, dailyReportJobs, type ReportStarted, type Storefront } from '@store-front/sdk';
+import type { Context } from 'aws-lambda';
+
+/**
+ * What EventBridge Scheduler sends: the schedule's target input. `scheduledTime` (ISO-8601), when the
+ * input carries `<aws.scheduler.scheduled-time>`, fixes the day even if the invocation is retried late;
+ * without it the handler uses the time it runs.
+ */
+export interface ScheduledReportEvent {
+  readonly source?: string;
+  readonly scheduledTime?: string;
+}
+
+/** Options of {@link createScheduledReportHandler}. */
+export interface ScheduledReportHandlerOptions {
+  /** Default: `createStorefront()` (settings from the environment). */
+  readonly store?: Storefront;
+  /** Default: a Powertools logger for service `scheduled-report`. */
+  readonly logger?: Logger;
+  /** The clock, when the event carries no `scheduledTime`. Default: `() => new Date()`. */
+  readonly now?: () => Date;
+}
+
+/** A Lambda handler for the daily reports schedule; resolves to the jobs it started or found. */
+export type ScheduledReportHandler = (event: ScheduledReportEvent, context?: Context) => Promise<{ jobs: ReportStarted[] }>;
+
+/**
+ * The daily reports Lambda (the Scheduler's target): starts yesterday's sales report and today's
+ * inventory snapshot — days in the store's time zone — through `reports.start` with deterministic
+ * execution ids (`daily-sales-<day>`, `daily-inventory-<day>`). Running it twice for the same day
+ * returns the jobs already started instead of adding new ones.
+ *
+ * @example
+ * ```ts
+ * // Lambda: export const handler = createScheduledReportHandler();
+ * const handler = createScheduledReportHandler({ store });
+ * const { jobs } = await handler({ source: 'daily-reports' });
+ * ```
+ */
+export function createScheduledReportHandler(options: ScheduledReportHandlerOptions = {}): ScheduledReportHandler {
+  const store = options.store ?? createStorefront();
+  const logger = options.logger ?? new Logger({ serviceName: 'scheduled-report' });
+  const now = options.now ?? (() => new Date());
+
+  return async (event, context) => {
+    if (context) logger.addContext(context);
+    const scheduled = event?.scheduledTime === undefined ? undefined : new Date(event.scheduledTime);
+    const at = scheduled && !Number.isNaN(scheduled.getTime()) ? scheduled : now();
+    const jobs: ReportStarted[] = [];
+    for (const job of dailyReportJobs(at, store.config.timezone)) {
+      const started = await store.reports.start(job.request, { executionId: job.executionId });
+      logger.info('daily report started', { ...job.request, ...started });
+      jobs.push(started);
+    }
+    return { jobs };
+  };
+}
+
+let defaultHandler: ScheduledReportHandler | undefined;
+
+/** The deployed entry point: a {@link createScheduledReportHandler} over `createStorefront()`, built on first use. */
+export const handler: ScheduledReportHandler = (event, context) => {
+  defaultHandler ??= createScheduledReportHandler();
+  return defaultHandler(event, context);
+};

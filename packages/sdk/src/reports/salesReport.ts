@@ -1,0 +1,76 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { multiplyMoney, toCents } from '../money.js';
+import { CsvUpload } from './CsvUpload.js';
+import { formatCents } from './moneyText.js';
+import { salesOfDay } from './salesOfDay.js';
+
+/** Columns of the sales report (DESIGN.md). */
+export const salesColumns = ['orderId', 'orderDate', 'product', 'category', 'quantity', 'unitCost', 'lineTotal'] as const;
+/** Columns of its per-product summary. */
+export const salesSummaryColumns = ['product', 'category', 'units', 'revenue'] as const;
+
+/** What a sales report needs. */
+export interface SalesReportInput {
+  readonly dynamodb: DynamoDBClient;
+  readonly s3: S3Client;
+  readonly ordersTable: string;
+  readonly bucket: string;
+  readonly key: string;
+  readonly summaryKey: string;
+  readonly date: string;
+  readonly timeZone: string;
+  readonly pageSize: number;
+  /** Called before each row; throws to stop the report (the worker's deadline). */
+  readonly checkpoint: () => void;
+}
+
+/**
+ * Streams a local day's order lines to `key` (one row per line, in `orderDate` order) and writes the
+ * per-product summary to `summaryKey`. Only the summary's totals (one entry per product sold) are kept
+ * in memory. Returns the number of order lines written.
+ *
+ * @example
+ * ```ts
+ * const rows = await writeSalesReport({ dynamodb, s3, ordersTable: 'orders', bucket: 'reports',
+ *   key: 'reports/sales/2024-05-01/x.csv', summaryKey: 'reports/sales/2024-05-01/x-summary.csv',
+ *   date: '2024-05-01', timeZone: 'UTC', pageSize: 2000, checkpoint: () => {} });
+ * ```
+ */
+export async function writeSalesReport(input: SalesReportInput): Promise<number> {
+  const totals = new Map<string, { category: string; units: number; revenueCents: bigint }>();
+  const csv = new CsvUpload(input.s3, { bucket: input.bucket, key: input.key, columns: salesColumns });
+  let rows = 0;
+  try {
+    const lines = salesOfDay(input.dynamodb, {
+      ordersTable: input.ordersTable,
+      date: input.date,
+      timeZone: input.timeZone,
+      pageSize: input.pageSize,
+    });
+    for await (const line of lines) {
+      input.checkpoint();
+      await csv.write({ ...line, lineTotal: multiplyMoney(line.unitCost, line.quantity) });
+      rows += 1;
+      const total = totals.get(line.product) ?? { category: line.category, units: 0, revenueCents: 0n };
+      // Lines arrive in time order, so a product's category is the one its latest sale recorded.
+      total.category = line.category;
+      total.units += line.quantity;
+      total.revenueCents += BigInt(toCents(line.unitCost)) * BigInt(line.quantity);
+      totals.set(line.product, total);
+    }
+    await csv.finish();
+  } catch (error) {
+    await csv.abort();
+    throw error;
+  }
+
+  const summary = new CsvUpload(input.s3, { bucket: input.bucket, key: input.summaryKey, columns: salesSummaryColumns });
+  const products = [...totals.keys()].sort();
+  for (const product of products) {
+    const total = totals.get(product)!;
+    await summary.write({ product, category: total.category, units: total.units, revenue: formatCents(total.revenueCents) });
+  }
+  await summary.finish();
+  return rows;
+}

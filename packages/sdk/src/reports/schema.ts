@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { isCalendarDate } from './storeTime.js';
+
+/** A report date: a real calendar day written `YYYY-MM-DD`. */
+export const reportDateSchema = z
+  .string({ error: 'must be a string' })
+  .refine(isCalendarDate, 'must be a calendar date written YYYY-MM-DD');
+
+const reportTypeSchema = z.enum(['sales', 'inventory'], { error: 'must be "sales" or "inventory"' });
+
+/**
+ * `reports.start` input: `{type, date?}`, or the seed's `{mode, date?}` with `mode` as an alias of
+ * `type` (one of the two, not both).
+ */
+export const startReportSchema = z.preprocess(
+  (input) => {
+    if (typeof input !== 'object' || input === null || !('mode' in input) || 'type' in input) return input;
+    const { mode, ...rest } = input as Record<string, unknown>;
+    return { type: mode, ...rest };
+  },
+  z.strictObject({ type: reportTypeSchema, date: reportDateSchema.optional() }),
+);
+
+/** An execution id: random UUIDs from `reports.start`, or deterministic ids such as `daily-sales-2024-05-01`. */
+export const executionIdSchema = z
+  .string({ error: 'must be a string' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'must be 1–100 characters of A-Z, a-z, 0-9, . _ - (not starting with . _ -)');
+
+/** Per-call options of `reports.start`. */
+export const startReportOptionsSchema = z.strictObject({ executionId: executionIdSchema.optional() });
+
+// One field of an EventBridge Scheduler cron expression: values, ranges, steps, lists and the
+// field-specific letters (L, W, #, ?); the scheduler itself has the last word on semantics.
+const cronField = /^[0-9A-Z*?,/#LW-]+$/;
+
+/** `cron(minutes hours day-of-month month day-of-week year)`, with `?` in day-of-month or day-of-week. */
+export const cronExpressionSchema = z
+  .string({ error: 'must be a string' })
+  .max(256, 'must be at most 256 characters')
+  .superRefine((value, context) => {
+    const match = /^cron\((.*)\)$/.exec(value);
+    const fields = match ? match[1]!.trim().split(/\s+/) : [];
+    if (fields.length !== 6 || !fields.every((field) => cronField.test(field))) {
+      context.addIssue({ code: 'custom', message: 'must be cron(minutes hours day-of-month month day-of-week year)' });
+      return;
+    }
+    const [minutes, hours, dayOfMonth, , dayOfWeek] = fields as [string, string, string, string, string, string];
+    if ((dayOfMonth === '?') === (dayOfWeek === '?')) {
+      context.addIssue({ code: 'custom', message: 'exactly one of day-of-month and day-of-week must be ?' });
+    }
+    if (!inRange(minutes, 59) || !inRange(hours, 23)) {
+      context.addIssue({ code: 'custom', message: 'minutes must be within 0–59 and hours within 0–23' });
+    }
+  });
+
+/** Numbers in a minutes/hours field stay below `max`. */
+function inRange(field: string, max: number): boolean {
+  return /^[0-9*,/-]+$/.test(field) && (field.match(/\d+/g) ?? []).every((number) => Number(number) <= max);
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `reports.setSchedule` input. */
+export const reportScheduleSchema = z.strictObject({
+  cron: cronExpressionSchema,
+  timezone: z.string({ error: 'must be a string' }).refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
+});
