@@ -198,7 +198,7 @@ function productsPanel(admin: StorefrontApi, edit: (product: string) => void): {
     h('h2', { id: 'products-title' }, 'Products in stock'),
     message,
     names,
-    h('div', { class: 'table-scroll' }, h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Product'), h('th', { scope: 'col' }, 'Category'), h('th', { scope: 'col' }, 'Price'), h('th', { scope: 'col' }, 'Stock'), h('td', {}))), body)),
+    h('div', { class: 'table-scroll' }, h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Product'), h('th', { scope: 'col' }, 'Category'), h('th', { scope: 'col', class: 'number' }, 'Price'), h('th', { scope: 'col', class: 'number' }, 'Stock'), h('td', {}))), body)),
   );
   const reload = async () => {
     try {
@@ -229,7 +229,7 @@ function productsPanel(admin: StorefrontApi, edit: (product: string) => void): {
 
 /** Start a report, then watch its status until the download link appears. */
 function reportsPanel(admin: StorefrontApi, signal: AbortSignal): HTMLElement {
-  const type = h('select', { id: 'report-type' }, h('option', { value: 'sales' }, 'Sales (one day)'), h('option', { value: 'inventory' }, 'Inventory snapshot'));
+  const type = h('select', { id: 'report-type' }, h('option', { value: 'sales' }, 'Sales'), h('option', { value: 'inventory' }, 'Inventory'));
   const date = h('input', { id: 'report-date', type: 'date' });
   const message = h('div', { class: 'message', hidden: true });
   const jobs = h('ul', { class: 'jobs', 'aria-live': 'polite' });
