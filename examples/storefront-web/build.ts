@@ -17,8 +17,8 @@ export interface SiteFile {
 const root = dirname(fileURLToPath(import.meta.url));
 
 /**
- * Builds the storefront web page: `index.html` at `/`, the bundled script and stylesheet under
- * `/assets/`. `@store-front/sdk/http` is bundled from its TypeScript sources (the `development`
+ * Builds the storefront web page: `index.html` at `/`, the bundled script (and its lazily loaded
+ * chunks) and stylesheet under `/assets/`. `@store-front/sdk/http` is bundled from its TypeScript sources (the `development`
  * export), so the SDK needs no build either.
  *
  * @example
@@ -33,6 +33,8 @@ export async function buildStorefrontWeb(): Promise<Map<string, SiteFile>> {
     outdir: join(root, 'dist/assets'),
     bundle: true,
     format: 'esm',
+    // The SigV4 signer becomes its own chunk, loaded on the first admin call: shoppers never download it.
+    splitting: true,
     platform: 'browser',
     target: 'es2022',
     conditions: ['development'],
