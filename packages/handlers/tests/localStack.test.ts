@@ -47,10 +47,14 @@ describe('startLocalStack', () => {
     await again.stop();
   });
 
-  it('serves the page at / and the API on the same port', async () => {
+  it('serves the storefront web page at /, its built assets and the API on the same port', async () => {
     const page = await fetch(`${stack.url}/`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Store Front');
+    expect(await page.text()).toContain('<script type="module" src="/assets/app.js">');
+    const script = await fetch(`${stack.url}/assets/app.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toContain('storefront-api-url');
+    expect((await fetch(`${stack.url}/assets/styles.css`)).status).toBe(200);
     expect((await fetch(`${stack.url}/catalog?limit=1`)).status).toBe(200);
   });
 

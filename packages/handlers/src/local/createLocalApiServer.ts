@@ -12,8 +12,8 @@ export interface LocalApiServerOptions {
   readonly handler: ApiHandler;
   /** Checks admin routes' signatures, as API Gateway's IAM authorizer does. */
   readonly verifier: SigV4Verifier;
-  /** Pages served outside the API, by path (e.g. `/` → the storefront page). */
-  readonly pages?: Readonly<Record<string, { readonly contentType: string; readonly body: string | Buffer }>>;
+  /** Files served outside the API, by path (e.g. `/` → the storefront page, `/assets/app.js`). */
+  readonly pages?: Readonly<Record<string, { readonly contentType: string; readonly body: string | Uint8Array }>>;
   /** Called after every successful request that may have changed data (any 2xx but GET/OPTIONS). */
   readonly onWrite?: () => void;
 }

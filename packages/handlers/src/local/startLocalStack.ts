@@ -11,15 +11,18 @@ import {
   type Storefront,
   type StorefrontConfigInput,
 } from '@store-front/sdk';
+import { buildStorefrontWeb, type SiteFile } from '@store-front/storefront-web/build';
 import { createApiHandler } from '../api/createApiHandler.js';
 import { loadAdminCredentials, type AdminCredentials } from './adminCredentials.js';
 import { createLocalApiServer } from './createLocalApiServer.js';
 import { seedDemoCatalog } from './demoCatalog.js';
 import { startEmulator } from './emulator.js';
-import { storefrontPage } from './storefrontPage.js';
 import { SigV4Verifier } from './SigV4Verifier.js';
 import { loadSnapshot, restoreAfterProvisioning, restoreTables, saveSnapshot } from './snapshot.js';
 import { startWiring, type Stoppable, type WiringEntry } from './wiring.js';
+
+// Built once per process (esbuild, in memory): every stack a test file starts serves the same page.
+let storefrontWeb: Promise<Map<string, SiteFile>> | undefined;
 
 /** Options of {@link startLocalStack}: the store's settings plus how to host it. */
 export interface StartLocalStackOptions extends StorefrontConfigInput {
@@ -150,7 +153,7 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
     const server = createLocalApiServer({
       handler: createApiHandler({ store, logger }),
       verifier: new SigV4Verifier({ credentials: admin.credentials, region: store.config.region }),
-      pages: { '/': { contentType: 'text/html; charset=utf-8', body: storefrontPage } },
+      pages: Object.fromEntries(await (storefrontWeb ??= buildStorefrontWeb())),
       ...(saveSoon ? { onWrite: saveSoon } : {}),
     });
     server.listen(options.port ?? Number(env.PORT ?? 3000), options.host ?? '127.0.0.1');

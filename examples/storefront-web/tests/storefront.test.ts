@@ -1,0 +1,208 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createStorefrontClient, type StorefrontApi } from '@store-front/sdk/http';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../../packages/handlers/src/local/startLocalStack.js';
+import { localWiring } from '../../../packages/handlers/src/local/wiring.js';
+import { startTestStack, testAdmin } from '../../../packages/handlers/tests/localStackSupport.js';
+
+// Debian's Chromium (`.ci/run` installs it); nothing here downloads a browser.
+const chromiumPath = '/usr/bin/chromium';
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+// Screenshots are test artifacts (test-artifacts/screenshots, not committed); with
+// STOREFRONT_UPDATE_SCREENSHOTS=1 they refresh the copies in docs/screenshots that the README shows.
+const screenshots = fileURLToPath(
+  new URL(process.env.STOREFRONT_UPDATE_SCREENSHOTS === '1' ? '../../../docs/screenshots/' : '../../../test-artifacts/screenshots/', import.meta.url),
+);
+const desktop = { width: 1200, height: 900 };
+const phone = { width: 390, height: 844 };
+
+// The page, in a real browser, against the local stack with everything `npm start` runs in the background.
+describe('the storefront web page in Chromium', () => {
+  let stack: LocalStack;
+  let browser: BrowserContext;
+  let userDataDir: string;
+  let page: Page;
+  let shop: StorefrontApi;
+  let admin: StorefrontApi;
+  let placedOrderId: string;
+  const consoleErrors: string[] = [];
+  // Chromium logs every 4xx answer to fetch as a console error; a test that provokes one names it here.
+  let expectedNetworkErrors: string[] = [];
+
+  beforeAll(async () => {
+    userDataDir = await mkdtemp(join(tmpdir(), 'storefront-chromium-'));
+    [stack, browser] = await Promise.all([
+      startTestStack({ wiring: localWiring, seed: true }),
+      chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath, args: chromiumArgs, headless: true, viewport: desktop }),
+    ]);
+    shop = createStorefrontClient({ baseUrl: stack.url });
+    admin = createStorefrontClient({ baseUrl: stack.url, credentials: testAdmin });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+    await mkdir(screenshots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+  });
+  afterEach(() => {
+    const unexpected = consoleErrors.splice(0).filter((text) => !expectedNetworkErrors.some((status) => text === `Failed to load resource: the server responded with a status of ${status}`));
+    expectedNetworkErrors = [];
+    expect(unexpected).toEqual([]);
+  });
+
+  const card = (product: string) => page.locator('.card', { has: page.getByRole('link', { name: product, exact: true }) });
+  const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+  it('browses, fills a cart with two products and places one order; the stock shown goes down', async () => {
+    await page.goto(stack.url);
+    await expect.poll(() => page.locator('.card').count()).toBe(8);
+    await page.screenshot({ path: join(screenshots, 'shop.png'), fullPage: true });
+
+    // "Load more" follows the cursor, and focus moves to the first product it brought.
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => page.locator('.card').count()).toBe(16);
+    expect(await focusedText()).toBe('Espresso Beans 1kg');
+
+    await page.getByLabel('Category').selectOption('Kitchen');
+    await expect.poll(() => page.locator('.card .category').allTextContents()).toEqual(['Kitchen', 'Kitchen', 'Kitchen', 'Kitchen']);
+    await page.getByLabel('Category').selectOption('');
+    await expect.poll(() => page.locator('.card').count()).toBe(8);
+
+    await expect.poll(() => card('Ceramic Coffee Mug').locator('.stock').textContent()).toBe('120 in stock');
+    await page.getByRole('button', { name: 'Add Ceramic Coffee Mug to cart' }).click();
+    await page.getByRole('link', { name: 'Chef Knife 20cm' }).click();
+    await expect.poll(() => page.locator('.detail .stock').textContent()).toBe('25 in stock');
+    await page.getByLabel('Quantity').fill('2');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    expect(await page.locator('#cart-link').textContent()).toBe('Cart (3)');
+
+    await page.getByRole('link', { name: 'Cart (3)' }).click();
+    await page.getByLabel('Quantity of Ceramic Coffee Mug').fill('3');
+    await page.getByLabel('Quantity of Ceramic Coffee Mug').press('Tab');
+    await expect.poll(() => page.locator('#cart-total').textContent()).toBe('$195.50');
+    await page.screenshot({ path: join(screenshots, 'cart.png'), fullPage: true });
+
+    // A double click sends one order: the button is disabled in flight and the attempt has one key.
+    await page.getByRole('button', { name: 'Place order' }).dblclick();
+    await expect.poll(() => focusedText()).toBe('Thank you — your order is placed');
+    expect(await page.locator('#order-total').textContent()).toBe('$195.50');
+    placedOrderId = (await page.locator('#order-id').textContent())!;
+    expect((await admin.orders.get(placedOrderId)).total).toBe(195.5);
+    expect((await shop.catalog.get('Ceramic Coffee Mug')).available).toBe(117);
+
+    await page.getByRole('link', { name: 'Continue shopping' }).click();
+    await expect.poll(() => card('Ceramic Coffee Mug').locator('.stock').textContent()).toBe('117 in stock');
+    expect(await card('Chef Knife 20cm').locator('.stock').textContent()).toBe('23 in stock');
+    expect(await page.locator('#cart-link').textContent()).toBe('Cart (0)');
+  });
+
+  it('says which line is short and how many are left, and places nothing', async () => {
+    expectedNetworkErrors = ['409 (Conflict)'];
+    await page.goto(`${stack.url}/#/product/${encodeURIComponent('Fountain Pen')}`);
+    await page.getByLabel('Quantity').fill('4');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.goto(`${stack.url}/#/`);
+    await page.getByRole('button', { name: 'Add Bamboo Cutting Board to cart' }).click();
+    await page.getByRole('link', { name: /^Cart/ }).click();
+    // Someone else buys two pens while this shopper looks at the cart.
+    await shop.orders.place({ product: 'Fountain Pen', quantity: 2 });
+
+    await page.getByRole('button', { name: 'Place order' }).click();
+    const problem = page.getByRole('alert');
+    await expect.poll(() => problem.textContent()).toContain('Only 2 of Fountain Pen left (you asked for 4).');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    expect(await page.getByLabel('Quantity of Fountain Pen').getAttribute('aria-invalid')).toBe('true');
+    expect((await shop.catalog.get('Bamboo Cutting Board')).available).toBe(40);
+    await page.screenshot({ path: join(screenshots, 'cart-out-of-stock.png'), fullPage: true });
+
+    await page.getByLabel('Quantity of Fountain Pen').fill('2');
+    await page.getByLabel('Quantity of Fountain Pen').press('Tab');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await expect.poll(() => page.locator('#order-total').textContent()).toBe('$80.99');
+    expect((await shop.catalog.get('Fountain Pen')).available).toBe(0);
+  });
+
+  it('admin: rejects wrong keys, then adds a product that appears in the shop and adjusts its stock', async () => {
+    expectedNetworkErrors = ['403 (Forbidden)'];
+    await page.goto(`${stack.url}/#/admin`);
+    await page.getByLabel('Access key id').fill(testAdmin.accessKeyId);
+    await page.getByLabel('Secret access key').fill('not-the-secret');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not accepted');
+    await page.getByLabel('Secret access key').fill(testAdmin.secretAccessKey);
+    await page.getByLabel('Secret access key').press('Enter');
+    await expect.poll(() => focusedText()).toBe('Admin');
+
+    await page.getByLabel('Product name').fill('Aurora Teapot');
+    await page.getByLabel('Category').fill('Kitchen');
+    await page.getByLabel('Description').fill('1 l cast iron teapot.');
+    await page.getByLabel('Price').fill('24.5');
+    await page.getByLabel('Stock', { exact: true }).fill('12');
+    await page.getByRole('button', { name: 'Save product' }).click();
+    await expect.poll(() => page.locator('#product-form .message').textContent()).toBe('Saved Aurora Teapot: 12 in stock at $24.50.');
+
+    await page.getByLabel('Product', { exact: true }).fill('Aurora Teapot');
+    await page.getByLabel('Change').fill('3');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.getByText('Aurora Teapot now has 15 in stock.').count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Shop' }).click();
+    await expect.poll(() => card('Aurora Teapot').locator('.stock').textContent()).toBe('15 in stock');
+    expect(await card('Aurora Teapot').locator('.price').textContent()).toBe('$24.50');
+  });
+
+  it('admin: a low-stock alert shows up after an order crosses the threshold', async () => {
+    await shop.orders.place({ product: 'Rain Jacket', quantity: 2 }); // 9 → 7, threshold 8
+    await page.goto(`${stack.url}/#/admin`);
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: 'Refresh' }).click();
+          return page.locator('#alerts').textContent();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toContain('Rain Jacket: 7 left (threshold 8)');
+  });
+
+  it('admin: a sales report runs to a download link whose CSV holds the order', async () => {
+    await page.getByLabel('Report', { exact: true }).selectOption('sales');
+    await page.getByRole('button', { name: 'Start report' }).click();
+    const link = page.getByRole('link', { name: 'Download CSV' });
+    await link.waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(screenshots, 'admin.png'), fullPage: true });
+    const csv = await (await fetch((await link.getAttribute('href'))!)).text();
+    expect(csv.split('\r\n')[0]).toBe('orderId,orderDate,product,category,quantity,unitCost,lineTotal');
+    expect(csv).toContain(`${placedOrderId},`);
+    expect(csv).toMatch(new RegExp(`${placedOrderId},[^,]+,Chef Knife 20cm,Kitchen,2,79,158`));
+  });
+
+  it('fits a phone-sized screen', async () => {
+    await page.setViewportSize(phone);
+    // Measured once the view's data is drawn: the widest content (the admin's product table) comes last.
+    for (const [hash, drawn, name] of [['#/', '.card', 'shop-phone.png'], ['#/admin', '.panel.wide tbody tr', 'admin-phone.png']] as const) {
+      await page.goto(`${stack.url}/${hash}`);
+      await page.locator(drawn).first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+      await page.screenshot({ path: join(screenshots, name), fullPage: name === 'shop-phone.png' });
+    }
+  });
+});
