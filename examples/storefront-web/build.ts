@@ -18,7 +18,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 
 /**
  * Builds the storefront web page: `index.html` at `/`, the bundled script (and its lazily loaded
- * chunks) and stylesheet under `/assets/`. `@store-front/sdk/http` is bundled from its TypeScript sources (the `development`
+ * chunks) and stylesheet under `/assets/`. `@store-front/sdk/http` is bundled from its TypeScript sources (the `store-front-source`
  * export), so the SDK needs no build either.
  *
  * @example
@@ -37,7 +37,7 @@ export async function buildStorefrontWeb(): Promise<Map<string, SiteFile>> {
     splitting: true,
     platform: 'browser',
     target: 'es2022',
-    conditions: ['development'],
+    conditions: ["store-front-source"],
     minify: true,
     write: false,
     logLevel: 'silent',

@@ -20,7 +20,7 @@ describe('the partner app', () => {
   afterAll(() => stack?.stop());
 
   it('syncs its feed, lists it, orders once per key and gets the sales report, over HTTP and directly', async () => {
-    const { stdout } = await run('npx', ['tsx', '--conditions=development', 'src/main.ts'], {
+    const { stdout } = await run('npx', ['tsx', '--conditions=store-front-source', 'src/main.ts'], {
       cwd: partnerApp,
       env: {
         ...process.env,

@@ -2,10 +2,10 @@
  * Alert path bench: AWS calls per processed stock change (with and without an alert) and the delay
  * from an order to its alert, on moto through the local pipe runner and an in-process queue poller.
  *
- *   npx tsx --conditions=development packages/handlers/bench/alerts.ts     (starts its own emulator)
- *   STOREFRONT_AWS_ENDPOINT=http://127.0.0.1:5000 npx tsx --conditions=development packages/handlers/bench/alerts.ts
+ *   npx tsx --conditions=store-front-source packages/handlers/bench/alerts.ts     (starts its own emulator)
+ *   STOREFRONT_AWS_ENDPOINT=http://127.0.0.1:5000 npx tsx --conditions=store-front-source packages/handlers/bench/alerts.ts
  *
- * (`development` resolves @store-front/sdk to its source, so no build is needed.)
+ * (`store-front-source` resolves @store-front/sdk to its source, so no build is needed.)
  */
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
