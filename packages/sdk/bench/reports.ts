@@ -15,6 +15,7 @@ import { startEmulator } from '../../handlers/src/local/emulator.js';
 import { createAwsClients, provisionResources, resolveConfig, type AwsClients, type StorefrontConfig } from '../src/index.js';
 import { putOrderLines, type StoredOrderLine } from '../tests/reportsSupport.js';
 
+const heapBudgetMB = 64;
 const childSource = fileURLToPath(new URL('./reportsChild.ts', import.meta.url));
 // The child runs as one plain-JS bundle under bare node: what is measured is the report, not a
 // TypeScript loader (tsx alone adds ~30 MB of RSS).
@@ -72,7 +73,9 @@ async function load(clients: AwsClients, config: StorefrontConfig, lines: Iterab
 }
 
 async function child(mode: 'report' | 'bare', endpoint: string, prefix: string, date: string): Promise<ChildResult> {
-  const { stdout } = await promisify(execFile)(process.execPath, [childBundle, mode, endpoint, prefix, date], {
+  // A fixed heap budget for both sizes: V8 otherwise grows the heap lazily over a longer run, and a
+  // report whose live memory grew with its rows would fail here rather than merely look bigger.
+  const { stdout } = await promisify(execFile)(process.execPath, [`--max-old-space-size=${heapBudgetMB}`, childBundle, mode, endpoint, prefix, date], {
     maxBuffer: 1 << 20,
   });
   return JSON.parse(stdout.trim().split('\n').pop()!) as ChildResult;

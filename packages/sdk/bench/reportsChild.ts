@@ -1,11 +1,12 @@
 /**
  * One measurement of the reports bench, in its own process so its peak RSS is its own.
  * `report`: runs a sales report for the day through ReportWorker (DynamoDB → CSV → S3).
- * `bare`: the same rows read by a plain paginated Query of each shard (default 1 MB pages), nothing else.
+ * `bare`: the same rows read by the same paginated Query of each shard (same page size), nothing else:
+ *   the report's cost beyond the reads it cannot avoid.
  * Prints one JSON line: rows, seconds, read calls, peak RSS.
  */
 import { paginateQuery } from '@aws-sdk/lib-dynamodb';
-import { createAwsClients, createStorefront, ordersDayIndex, ReportWorker, resolveConfig } from '../src/index.js';
+import { createAwsClients, createStorefront, ordersDayIndex, ReportWorker, reportJobLimits, resolveConfig } from '../src/index.js';
 import { CallCounter } from '../tests/support.js';
 
 const [mode, endpoint, prefix, date] = process.argv.slice(2) as [string, string, string, string];
@@ -42,6 +43,7 @@ if (mode === 'report') {
         ExpressionAttributeNames: { '#shard': 'dayShard', '#date': 'orderDate', '#product': 'product', '#quantity': 'quantity' },
         ExpressionAttributeValues: { ':shard': `${date}#${shard}`, ':from': `${date}T00:00:00.000Z`, ':to': `${date}T23:59:59.999Z` },
         ProjectionExpression: 'OrderId, #product, #date, #quantity, unitCost, category',
+        Limit: reportJobLimits.salesPageSize,
       },
     );
     for await (const page of pages) rows += page.Items?.length ?? 0;

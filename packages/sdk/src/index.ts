@@ -88,6 +88,7 @@ export {
   categoryName,
   descriptionText,
   moneyAmount,
+  maxMoneyAmount,
   printableText,
   integerIn,
   integerString,

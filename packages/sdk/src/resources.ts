@@ -205,7 +205,7 @@ export const reportJobLimits = {
    * bounds its memory. About what DynamoDB's 1 MB page limit allows for order lines anyway; smaller
    * pages only add round trips (and on moto each Query walks the whole table).
    */
-  salesPageSize: 5000,
+  salesPageSize: 2000,
   /** Inventory items per Scan page, joined with the catalog in one BatchGet (at most 100 keys). */
   inventoryPageSize: 100,
 } as const;

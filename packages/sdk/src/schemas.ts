@@ -7,12 +7,19 @@ import { isMoneyAmount } from './money.js';
 // Control characters (C0, DEL, C1) are not printable.
 const controlCharacter = /\p{Cc}/u;
 
-/** A text of `min`–`max` Unicode characters with no control characters and no lone surrogates. */
-export function printableText(field: string, min: number, max: number) {
+// Multi-line text may also hold tabs and line breaks; no other control character.
+const controlCharacterExceptWhitespace = /(?![\t\n\r])\p{Cc}/u;
+
+/**
+ * A text of `min`–`max` Unicode characters with no lone surrogates and no control characters
+ * (with `multiline`, tabs and line breaks are allowed).
+ */
+export function printableText(field: string, min: number, max: number, multiline = false) {
+  const forbidden = multiline ? controlCharacterExceptWhitespace : controlCharacter;
   return z.string({ error: `${field} must be a string` }).superRefine((value, context) => {
     const length = [...value].length;
     if (!value.isWellFormed()) context.addIssue({ code: 'custom', message: `${field} contains a lone surrogate` });
-    else if (controlCharacter.test(value)) context.addIssue({ code: 'custom', message: `${field} contains a control character` });
+    else if (forbidden.test(value)) context.addIssue({ code: 'custom', message: `${field} contains a control character` });
     else if (length < min || (min > 0 && value.trim() === ''))
       context.addIssue({ code: 'custom', message: `${field} must not be empty` });
     else if (length > max) context.addIssue({ code: 'custom', message: `${field} must be at most ${max} characters` });
@@ -23,13 +30,20 @@ export function printableText(field: string, min: number, max: number) {
 export const productName = printableText('product', 1, 200);
 /** A category: 1–100 printable characters. */
 export const categoryName = printableText('category', 1, 100);
-/** A description: up to 2,000 printable characters. */
-export const descriptionText = printableText('description', 0, 2000);
+/** A description: up to 2,000 printable characters; tabs and line breaks allowed. */
+export const descriptionText = printableText('description', 0, 2000, true);
 
-/** A money amount: a number ≥ 0 with at most two decimals. */
+/**
+ * The largest unit price. It keeps every amount the store computes — up to 25 lines × 1,000 units —
+ * an exact integer number of cents.
+ */
+export const maxMoneyAmount = 1_000_000_000;
+
+/** A money amount: a number from 0 to 1,000,000,000 with at most two decimals. */
 export const moneyAmount = z
   .number({ error: 'must be a number' })
-  .refine(isMoneyAmount, 'must be a number ≥ 0 with at most 2 decimals');
+  .refine(isMoneyAmount, 'must be a number ≥ 0 with at most 2 decimals')
+  .refine((amount) => amount <= maxMoneyAmount, `must be at most ${maxMoneyAmount}`);
 
 /** An integer in [min, max]. */
 export function integerIn(min: number, max: number) {
@@ -57,22 +71,23 @@ export function toFieldIssueList(error: z.ZodError): Array<{ path: PropertyKey[]
   );
 }
 
-/** Converts zod issues into the contract's `details`: which field, and why. */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+/** Converts zod issues into the contract's `details`: which field (`rootLabel` for the input as a whole), and why. */
+export function toFieldIssues(error: z.ZodError, rootLabel = '(body)'): FieldIssue[] {
   return toFieldIssueList(error).map((issue) => ({
-    path: issue.path.map(String).join('.') || '(body)',
+    path: issue.path.map(String).join('.') || rootLabel,
     message: issue.message,
   }));
 }
 
 /**
  * Validates `value` against `schema`; throws a {@link ValidationError} listing each rejected field.
- * `what` names the input in the message ("order", "inventory item", …).
+ * `what` names the input in the message ("order", "inventory item", …); `rootLabel` is the field
+ * path reported when the input as a whole is rejected (a single value such as `product`).
  */
-export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: string, rootLabel = '(body)'): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = toFieldIssues(result.error);
+  const issues = toFieldIssues(result.error, rootLabel);
   throw new ValidationError(
     `Invalid ${what}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
     { details: issues },

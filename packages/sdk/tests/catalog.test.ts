@@ -102,5 +102,7 @@ describe('catalog.get', () => {
     await expect(ctx.store.catalog.get('No such thing')).rejects.toBeInstanceOf(NotFoundError);
     await expect(ctx.store.catalog.get('x'.repeat(201))).rejects.toBeInstanceOf(ValidationError);
     await expect(ctx.store.catalog.get('\uD800')).rejects.toThrow(/lone surrogate/);
+    const error = await ctx.store.catalog.get('').catch((e: unknown) => e);
+    expect((error as ValidationError).issues).toEqual([{ path: 'product', message: 'product must not be empty' }]);
   });
 });

@@ -27,6 +27,15 @@ describe('inventory.put', () => {
     expect((await readStock(ctx)).get('Teapot')).toBe(40);
   });
 
+  it('keeps multi-line descriptions, and prices up to 1,000,000,000 exact', async () => {
+    const { items } = await ctx.store.inventory.put({ ...product('Chest', 2, 1_000_000_000), description: 'Oak.\n\tHand-made.\r\n' });
+    expect(items[0]).toMatchObject({ description: 'Oak.\n\tHand-made.\r\n', cost: 1_000_000_000 });
+    // The largest order at the largest price is still exact to the cent.
+    await ctx.store.inventory.put(product('Crown', 1000, 999_999_999.99));
+    const order = await ctx.store.orders.place({ product: 'Crown', quantity: 1000 });
+    expect(order.total).toBe(999_999_999_990);
+  });
+
   it('writes 100 products in two transactions of 50', async () => {
     const many = Array.from({ length: 100 }, (_, i) => product(`Bulk ${i}`, i, 1));
     ctx.calls.reset();
@@ -42,6 +51,9 @@ describe('inventory.put', () => {
     [[product('Dup', 1), product('Dup', 2)], '1.product'],
     [[{ ...product('X', 1), cost: 1.001 }], '0.cost'],
     [[{ ...product('X', 1), cost: -1 }], '0.cost'],
+    [[{ ...product('X', 1), cost: 1_000_000_000.01 }], '0.cost'],
+    [[{ ...product('X', 1), description: 'bell\u0007' }], '0.description'],
+    [[{ ...product('X', 1), category: 'two\nlines' }], '0.category'],
     [[{ ...product('X', 1), quantity: 1_000_000_001 }], '0.quantity'],
     [[{ ...product('X', 1), quantity: 2.5 }], '0.quantity'],
     [[{ ...product('X', 1), category: '' }], '0.category'],
@@ -62,6 +74,7 @@ describe('inventory.adjust', () => {
     await ctx.store.inventory.put(product('Cup', 10));
     expect(await ctx.store.inventory.adjust('Cup', 5, { reason: 'delivery' })).toEqual({ product: 'Cup', quantity: 15 });
     expect(await ctx.store.inventory.adjust('Cup', -15)).toEqual({ product: 'Cup', quantity: 0 });
+    expect(await ctx.store.inventory.adjust('Cup', 0)).toEqual({ product: 'Cup', quantity: 0 });
   });
 
   it('never goes below zero: OutOfStockError with what is available, nothing changed', async () => {

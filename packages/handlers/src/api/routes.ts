@@ -182,7 +182,7 @@ export const apiRoutes: readonly Route[] = [
     pathParams: { executionId: executionIdSchema },
     response: { status: 200, schema: reportJobSchema },
     errors: ['VALIDATION_ERROR', 'NOT_FOUND'],
-    run: (store, { params }) => store.reports.get(parseInput(executionIdSchema, params[0], 'execution id')),
+    run: (store, { params }) => store.reports.get(parseInput(executionIdSchema, params[0], 'execution id', 'executionId')),
   },
   {
     method: 'GET',

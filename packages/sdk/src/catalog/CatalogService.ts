@@ -57,7 +57,7 @@ export class CatalogService implements CatalogApi {
   }
 
   async get(product: string): Promise<CatalogItem> {
-    parseInput(catalogProductSchema, product, 'product');
+    parseInput(catalogProductSchema, product, 'product', 'product');
     // One BatchGet reads the product and its stock from both tables.
     const { Responses } = await this.documents.send(
       new BatchGetCommand({

@@ -70,7 +70,8 @@ export class InventoryService implements InventoryApi {
             ':ceiling': ceiling,
             ...(input.reason === undefined ? {} : { ':reason': input.reason }),
           },
-          ReturnValues: 'UPDATED_NEW',
+          // ALL_NEW: UPDATED_NEW leaves out a quantity a zero delta did not change.
+          ReturnValues: 'ALL_NEW',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );

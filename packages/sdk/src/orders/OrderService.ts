@@ -52,7 +52,7 @@ export class OrderService implements OrdersApi {
   async place(request: OrderRequest, options: PlaceOrderOptions = {}): Promise<Order> {
     const { items: lines } = parseInput(orderRequestSchema, request, 'order');
     const idempotencyKey =
-      options.idempotencyKey === undefined ? undefined : parseInput(idempotencyKeySchema, options.idempotencyKey, 'idempotency key');
+      options.idempotencyKey === undefined ? undefined : parseInput(idempotencyKeySchema, options.idempotencyKey, 'idempotency key', 'idempotencyKey');
     const requestHash = hashRequest(lines);
 
     await this.loadPrices(lines.map((line) => line.product));
@@ -84,7 +84,7 @@ export class OrderService implements OrdersApi {
   }
 
   async get(orderId: string): Promise<Order> {
-    parseInput(orderIdSchema, orderId, 'order id');
+    parseInput(orderIdSchema, orderId, 'order id', 'orderId');
     const notFound = () => new NotFoundError(`Unknown order: ${orderId}`, { details: { orderId } });
     if (orderId.startsWith(idempotencyPrefix)) throw notFound();
     const { Items = [] } = await this.documents.send(
