@@ -8,6 +8,7 @@ import { createStorefrontClient } from '@store-front/sdk/http';
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAdminCredentials } from '../src/local/adminCredentials.js';
+import { loadCursorSecret } from '../src/local/cursorSecret.js';
 import { demoProducts } from '../src/local/demoCatalog.js';
 import { nextFireTime } from '../src/local/scheduleExpression.js';
 import { ScheduleRunner } from '../src/local/ScheduleRunner.js';
@@ -88,6 +89,26 @@ describe('admin credentials', () => {
     const fromEnv = await loadAdminCredentials(dir, { STOREFRONT_ADMIN_ACCESS_KEY_ID: 'AK', STOREFRONT_ADMIN_SECRET_ACCESS_KEY: 'SK' });
     expect(fromEnv).toEqual({ source: 'env', credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' } });
     await expect(loadAdminCredentials(dir, { STOREFRONT_ADMIN_ACCESS_KEY_ID: 'AK' })).rejects.toThrow('both');
+  });
+
+  it('keeps the cursor-signing key under the data directory, so a cursor survives a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'storefront-cursor-'));
+    const first = await loadCursorSecret(dir, {});
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect((await stat(join(dir, 'cursor-secret'))).mode & 0o777).toBe(0o600);
+    expect(await loadCursorSecret(dir, {})).toBe(first);
+    expect(await loadCursorSecret(dir, { STOREFRONT_CURSOR_SECRET: 'from-the-environment-123' })).toBe('from-the-environment-123');
+
+    const before = await startTestStack({ cursorSecret: undefined, dataDir: dir });
+    await before.store.inventory.put(['A', 'B', 'C'].map((name) => ({ product: name, category: 'c', description: '', cost: 1, quantity: 1 })));
+    const { nextCursor } = await before.store.catalog.list({ limit: 1 });
+    await before.stop();
+    const after = await startTestStack({ cursorSecret: undefined, dataDir: dir, prefix: before.store.config.prefix });
+    try {
+      expect((await after.store.catalog.list({ limit: 1, cursor: nextCursor! })).items).toHaveLength(1);
+    } finally {
+      await after.stop();
+    }
   });
 });
 

@@ -14,6 +14,7 @@ import {
 import { buildStorefrontWeb, type SiteFile } from '@store-front/storefront-web/build';
 import { createApiHandler } from '../api/createApiHandler.js';
 import { loadAdminCredentials, type AdminCredentials } from './adminCredentials.js';
+import { loadCursorSecret } from './cursorSecret.js';
 import { createLocalApiServer } from './createLocalApiServer.js';
 import { seedDemoCatalog } from './demoCatalog.js';
 import { startEmulator } from './emulator.js';
@@ -107,7 +108,8 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
     const emulator = given === undefined ? await startEmulator() : undefined;
     if (emulator) cleanups.push(() => emulator.stop());
     const endpoint = given ?? emulator!.endpoint;
-    const settings: StorefrontConfigInput = { ...options, endpoint };
+    const cursorSecret = options.cursorSecret ?? (await loadCursorSecret(dataDir));
+    const settings: StorefrontConfigInput = { ...options, endpoint, cursorSecret };
 
     const persist = options.persist ?? emulator !== undefined;
     const snapshotFile = persist ? resolve(dataDir, 'snapshot.json') : undefined;
