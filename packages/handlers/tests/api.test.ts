@@ -219,6 +219,9 @@ describe('admin routes (signed)', () => {
     for (const body of [{ type: 'weekly' }, { type: 'sales', date: '2025-02-30' }, { type: 'sales', extra: 1 }, { mode: 'sales', type: 'sales' }, {}]) {
       expectError(await send(url, { method: 'POST', path: '/report', body: JSON.stringify(body), sign }), 400, 'VALIDATION_ERROR');
     }
+    // Each rejection names the field at fault.
+    const unknownType = await send(url, { method: 'POST', path: '/report', body: JSON.stringify({ type: 'bogus' }), sign });
+    expect((unknownType.json as { error: { details: Array<{ path: string }> } }).error.details.map((issue) => issue.path)).toEqual(['type']);
     expectError(await send(url, { method: 'GET', path: `/report/${'x'.repeat(201)}`, sign }), 400, 'VALIDATION_ERROR');
     for (const query of ['limit=0', 'limit=101', 'limit=x', 'since=1']) {
       expectError(await send(url, { method: 'GET', path: `/alerts?${query}`, sign }), 400, 'VALIDATION_ERROR');

@@ -73,6 +73,7 @@ export { InventoryService } from './inventory/InventoryService.js';
 export { ReportService } from './reports/ReportService.js';
 export { ReportWorker, type ReportRunOutcome, type ReportWorkerOptions } from './reports/ReportWorker.js';
 export { executionIdFromPipeMessage } from './reports/pipeMessage.js';
+export { executionIdSchema, startReportSchema, reportDateSchema, cronExpressionSchema } from './reports/schema.js';
 export { dailyReportJobs, type DailyReportJob } from './reports/dailyReports.js';
 export { AlertService } from './alerts/AlertService.js';
 export type * from './types.js';

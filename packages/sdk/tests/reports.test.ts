@@ -55,6 +55,8 @@ describe('reports.start', () => {
     [{ type: 'sales', extra: 1 }, 'extra'],
     [{ type: 'sales', mode: 'sales' }, 'mode'],
     [{}, 'type'],
+    [{ type: 'sales', date: '9999-12-31' }, 'date'],
+    [{ type: 'inventory', date: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10) }, 'date'],
   ])('rejects %j and writes nothing', async (request, field) => {
     t.calls.reset();
     const error = await t.store.reports.start(request as never).catch((e: unknown) => e);

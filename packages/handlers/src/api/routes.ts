@@ -8,6 +8,7 @@ import {
   productName,
   type ErrorCode,
   type StorefrontApi,
+  type StartReportRequest,
 } from '@store-front/sdk';
 import { z } from 'zod';
 import { buildOpenApiDocument } from './openapi.js';
@@ -171,7 +172,8 @@ export const apiRoutes: readonly Route[] = [
     body: reportRequestBodySchema,
     response: { status: 202, schema: reportStartedSchema },
     errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
-    run: (store, { body }) => store.reports.start(parseInput(reportRequestBodySchema, body, 'report request')),
+    // The SDK validates the body (either form) and names each rejected field; the schema above documents it.
+    run: (store, { body }) => store.reports.start(body as StartReportRequest),
   },
   {
     method: 'GET',

@@ -48,8 +48,8 @@ export const reportRequestBodySchema = z.union([
     .transform(({ mode, date }) => ({ type: mode, ...(date === undefined ? {} : { date }) })),
 ]);
 
-/** `{executionId}` of a report: what the store issues, bounded so junk never reaches DynamoDB. */
-export const executionIdSchema = z.string().min(1, 'must not be empty').max(200, 'is too long');
+/** `{executionId}` of a report: the SDK's own rule. */
+export { executionIdSchema } from '@store-front/sdk';
 
 export const catalogItemSchema = z.strictObject({
   product: productName,

@@ -50,10 +50,17 @@ export class ReportService implements ReportsApi {
     const given = parseInput(startReportOptionsSchema, options, 'report options');
     const executionId = given.executionId ?? randomUUID();
     const now = new Date();
+    const today = localDate(now, this.config.timezone);
+    // ISO dates compare as strings.
+    if (date !== undefined && date > today) {
+      throw new ValidationError(`Invalid report request: date ${date} has not begun yet (today is ${today} in ${this.config.timezone})`, {
+        details: [{ path: 'date', message: `must not be after today (${today} in ${this.config.timezone})` }],
+      });
+    }
     const item: ReportJobItem = {
       executionId,
       type,
-      date: date ?? localDate(now, this.config.timezone),
+      date: date ?? today,
       timeZone: this.config.timezone,
       status: 'PENDING',
       createdAt: now.toISOString(),
