@@ -146,7 +146,7 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
         clearTimeout(pending);
         await saving;
         await saveSnapshot(store, snapshotFile).catch(() =>
-          // A terminal's Ctrl-C also reaches moto (same process group), which may be gone already.
+          // moto may be gone already if it was stopped from outside the stack.
           logger.warn('final snapshot skipped: the emulator has already stopped; the last saved snapshot is kept'),
         );
       });
