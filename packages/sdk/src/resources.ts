@@ -201,9 +201,9 @@ export const reportJobLimits = {
   /** Lifetime of the presigned `downloadUrl` (the contract allows at most 15 minutes). */
   downloadUrlSeconds: 900,
   /**
-   * Items per day-index Query page in the sales report: the report holds one page per shard, so this
-   * bounds its memory. About what DynamoDB's 1 MB page limit allows for order lines anyway; smaller
-   * pages only add round trips (and on moto each Query walks the whole table).
+   * Items per day-index Query page in the sales report. The report merges the shards by `orderDate`,
+   * holding one page per shard (8 × 2,000 lines at most), so this bounds its memory whatever the day's
+   * size. Smaller pages only add round trips (and on moto each Query walks the whole table).
    */
   salesPageSize: 2000,
   /** Inventory items per Scan page, joined with the catalog in one BatchGet (at most 100 keys). */
