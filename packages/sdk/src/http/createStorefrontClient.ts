@@ -30,7 +30,7 @@ const segment = (value: string) => encodeURIComponent(String(value));
 // a bad key fails as a ValidationError, exactly as with the direct transport, not as a network error.
 function checkIdempotencyKey(key: string): void {
   if (typeof key === 'string' && /^[\x21-\x7e]{1,255}$/.test(key)) return;
-  const issue = { path: '(body)', message: 'must be 1–255 visible ASCII characters' };
+  const issue = { path: 'idempotencyKey', message: 'must be 1–255 visible ASCII characters' };
   throw new ValidationError(`Invalid idempotency key: ${issue.path}: ${issue.message}`, { details: [issue] });
 }
 
