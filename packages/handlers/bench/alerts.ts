@@ -1,6 +1,7 @@
 /*
- * Alert path bench: AWS calls per processed stock change (with and without an alert) and the delay
- * from an order to its alert, on moto through the local pipe runner and an in-process queue poller.
+ * Alert path bench: AWS calls per processed stock change (with and without an alert); the delay
+ * from an order to its alert through the pipe runner and an in-process queue poller (20 ms polls);
+ * and the same delay on the local stack as `npm start` runs it (HTTP order in, alert printed out).
  *
  *   npx tsx --conditions=store-front-source packages/handlers/bench/alerts.ts     (starts its own emulator)
  *   STOREFRONT_AWS_ENDPOINT=http://127.0.0.1:5000 npx tsx --conditions=store-front-source packages/handlers/bench/alerts.ts
@@ -17,6 +18,12 @@ import type { SQSEvent } from 'aws-lambda';
 import { createInventoryCheckerHandler } from '../src/inventoryChecker.js';
 import { startEmulator } from '../src/local/emulator.js';
 import { PipeRunner } from '../src/local/pipeRunner.js';
+import { startLocalStack } from '../src/local/startLocalStack.js';
+import { localWiring } from '../src/local/wiring.js';
+import { createStorefrontClient } from '@store-front/sdk/http';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const runs = 20;
 
@@ -127,9 +134,54 @@ try {
   delays.sort((a, b) => a - b);
   const percentile = (p: number) => Math.round(delays[Math.min(delays.length - 1, Math.floor(p * delays.length))]!);
 
+  // 3. Order → alert on the local stack with its own wiring: POST /order in, the alert printed by the
+  //    stack's topic subscriber out (pipes, queue consumer and checker at their npm start settings).
+  const printed: Array<{ line: string; at: number }> = [];
+  const stack = await startLocalStack({
+    endpoint: settings.endpoint,
+    prefix: `${config.prefix}-stack`,
+    port: 0,
+    seed: false,
+    persist: false,
+    dataDir: await mkdtemp(join(tmpdir(), 'storefront-bench-')),
+    adminCredentials: { accessKeyId: 'AKIABENCHADMIN000001', secretAccessKey: 'bench-admin-secret-000000000000' },
+    wiring: localWiring,
+    logger: new Logger({ logLevel: 'SILENT' }),
+    print: (line) => printed.push({ line, at: performance.now() }),
+  });
+  const stackDelays: number[] = [];
+  try {
+    const api = createStorefrontClient({ baseUrl: stack.url });
+    for (let i = 0; i < runs; i++) {
+      const product = `stack-delay-${i}`;
+      await stack.store.inventory.put({ product, category: 'bench', description: '', cost: 1, quantity: 6 });
+      await new Promise((r) => setTimeout(r, 300)); // let the insert pass through the pipe
+      const started = performance.now();
+      await api.orders.place({ product, quantity: 1 });
+      const deadline = started + 30_000;
+      let alert: { at: number } | undefined;
+      while (!(alert = printed.find((entry) => entry.line.includes(product))) && performance.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      if (!alert) throw new Error(`no alert for ${product} within 30 s`);
+      stackDelays.push(alert.at - started);
+    }
+  } finally {
+    await stack.stop();
+  }
+  stackDelays.sort((a, b) => a - b);
+  const stackPercentile = (p: number) => Math.round(stackDelays[Math.min(stackDelays.length - 1, Math.floor(p * stackDelays.length))]!);
+
   const result = {
     awsCallsPerStockChange: { withoutAlert, withAlert, alertsSent, changesPerCase: runs },
     orderToAlertMs: { median: percentile(0.5), p90: percentile(0.9), min: Math.round(delays[0]!), max: Math.round(delays.at(-1)!), runs },
+    localStackOrderToAlertMs: {
+      median: stackPercentile(0.5),
+      p90: stackPercentile(0.9),
+      min: Math.round(stackDelays[0]!),
+      max: Math.round(stackDelays.at(-1)!),
+      runs,
+    },
     setup: { emulator: 'moto', pipePollIntervalMs: 20, queuePollIntervalMs: 20 },
   };
   console.log(JSON.stringify(result, null, 2));
@@ -138,6 +190,8 @@ try {
     'AWS calls per stock change, with alert (checker)': { value: withAlert },
     'order → alert, median ms': { value: result.orderToAlertMs.median },
     'order → alert, p90 ms': { value: result.orderToAlertMs.p90 },
+    'local stack: POST /order → alert printed, median ms': { value: result.localStackOrderToAlertMs.median },
+    'local stack: POST /order → alert printed, p90 ms': { value: result.localStackOrderToAlertMs.p90 },
   });
 } finally {
   await emulator?.stop();
