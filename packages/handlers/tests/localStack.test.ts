@@ -207,7 +207,7 @@ describe('schedules', () => {
           ScheduleExpression: `at(${tokyo})`,
           ScheduleExpressionTimezone: 'Asia/Tokyo',
           FlexibleTimeWindow: { Mode: 'OFF' },
-          Target: { Arn: `arn:aws:lambda:us-east-1:123456789012:function:${prefix}-scheduled-report`, RoleArn: 'arn:aws:iam::123456789012:role/x', Input: '{"source":"test"}' },
+          Target: { Arn: `arn:aws:lambda:us-east-1:123456789012:function:${prefix}-scheduled-report`, RoleArn: 'arn:aws:iam::123456789012:role/x', Input: '{"source":"test","scheduledTime":"<aws.scheduler.scheduled-time>"}' },
         }),
       );
       const fired: Array<{ event: unknown; at: number }> = [];
@@ -220,13 +220,14 @@ describe('schedules', () => {
       await runner.start();
       try {
         const daily = runner.current.find((s) => s.name === names.dailyReports)!;
-        expect(daily).toMatchObject({ expression: 'cron(15 0 * * ? *)', timezone: 'UTC', functionName: 'scheduled-report', input: { source: 'daily-reports' } });
+        expect(daily).toMatchObject({ expression: 'cron(15 0 * * ? *)', timezone: 'UTC', functionName: 'scheduled-report', input: '{"source":"daily-reports","scheduledTime":"<aws.scheduler.scheduled-time>"}' });
         expect(daily.next!.toISOString()).toMatch(/T00:15:00\.000Z$/);
         await waitFor(() => (fired.length > 0 ? true : undefined), 8_000);
       } finally {
         await runner.stop();
       }
-      expect(fired[0]!.event).toEqual({ source: 'test' });
+      // Scheduler's context attribute is filled in with the scheduled time, in seconds.
+      expect(fired[0]!.event).toEqual({ source: 'test', scheduledTime: soon.toISOString().replace(/\.\d{3}Z$/, 'Z') });
       expect(fired[0]!.at).toBeGreaterThanOrEqual(Math.floor(soon.getTime() / 1000) * 1000);
     } finally {
       await stack.stop();

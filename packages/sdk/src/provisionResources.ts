@@ -211,7 +211,8 @@ async function ensureSchedule(
       Target: {
         Arn: target?.arn ?? `arn:aws:lambda:${config.region}:${emulatorAccount}:function:${functionName}`,
         RoleArn: target?.roleArn ?? `arn:aws:iam::${emulatorAccount}:role/${functionName}-scheduler`,
-        Input: JSON.stringify({ source: 'daily-reports' }),
+        // The scheduled time (not the time of running) decides which day is "yesterday", also on a late retry.
+        Input: JSON.stringify({ source: 'daily-reports', scheduledTime: '<aws.scheduler.scheduled-time>' }),
       },
     }),
   );

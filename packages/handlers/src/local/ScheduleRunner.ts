@@ -13,7 +13,8 @@ export interface LocalSchedule {
   readonly timezone: string;
   /** The function name of the target Lambda ARN, without the store's prefix. */
   readonly functionName: string;
-  readonly input: unknown;
+  /** The target's `Input` as stored; context attributes such as `<aws.scheduler.scheduled-time>` are filled in at firing. */
+  readonly input: string | undefined;
   readonly next: Date | undefined;
 }
 
@@ -94,7 +95,7 @@ export class ScheduleRunner {
       } catch (error) {
         this.options.onError?.(new Error(`Schedule ${name}: ${(error as Error).message}`));
       }
-      schedules.push({ name, expression, timezone, functionName, input: parseInput(schedule.Target?.Input), next });
+      schedules.push({ name, expression, timezone, functionName, input: schedule.Target?.Input, next });
     }
     return schedules;
   }
@@ -128,12 +129,19 @@ export class ScheduleRunner {
 
   private fire(schedule: LocalSchedule): void {
     const handler = this.options.handlers[schedule.functionName]!;
-    const run = handler(schedule.input, lambdaContext(schedule.functionName))
+    const run = handler(targetEvent(schedule), lambdaContext(schedule.functionName))
       .then((result) => this.options.onFire?.(schedule, result))
       .catch((error: unknown) => this.options.onError?.(error as Error, schedule))
       .finally(() => this.firing.delete(run));
     this.firing.add(run);
   }
+}
+
+/** The event a firing sends: the Input with Scheduler's context attributes filled in, parsed as JSON. */
+function targetEvent(schedule: LocalSchedule): unknown {
+  // Scheduler writes the scheduled time in seconds, e.g. 2026-11-25T00:15:00Z.
+  const scheduledTime = (schedule.next ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return parseInput(schedule.input?.replaceAll('<aws.scheduler.scheduled-time>', scheduledTime));
 }
 
 function parseInput(input: string | undefined): unknown {
