@@ -107,7 +107,7 @@ function productForm(admin: StorefrontApi, changed: () => Promise<void>): { form
     description: h('textarea', { id: 'product-description', maxlength: 2000, rows: 2 }),
     cost: h('input', { id: 'product-cost', type: 'number', min: 0, step: '0.01', required: true, inputmode: 'decimal' }),
     quantity: h('input', { id: 'product-quantity', type: 'number', min: 0, step: 1, required: true, inputmode: 'numeric' }),
-    threshold: h('input', { id: 'product-threshold', type: 'number', min: 0, step: 1, value: 5, required: true, inputmode: 'numeric' }),
+    threshold: h('input', { id: 'product-threshold', type: 'number', min: 0, step: 1, inputmode: 'numeric' }),
   };
   const message = h('div', { class: 'message', hidden: true });
   const load = h('button', { type: 'button', class: 'secondary' }, 'Load');
@@ -119,6 +119,8 @@ function productForm(admin: StorefrontApi, changed: () => Promise<void>): { form
         inputs.description.value = item.description;
         inputs.cost.value = String(item.cost);
         inputs.quantity.value = String(item.available);
+        // The catalog does not show thresholds: left empty, saving keeps the product's own.
+        inputs.threshold.value = '';
         inputs.category.focus();
         announce(`${item.product} loaded for editing.`);
       },
@@ -135,7 +137,7 @@ function productForm(admin: StorefrontApi, changed: () => Promise<void>): { form
     h('div', { class: 'inline' }, field('Product name', inputs.product), load),
     field('Category', inputs.category),
     field('Description', inputs.description),
-    h('div', { class: 'row' }, field('Price', inputs.cost), field('Stock', inputs.quantity), field('Low-stock threshold', inputs.threshold)),
+    h('div', { class: 'row' }, field('Price', inputs.cost), field('Stock', inputs.quantity), field('Low-stock threshold', inputs.threshold, 'Empty: 5 when new, else unchanged')),
     h('button', { type: 'submit' }, 'Save product'),
   );
   form.addEventListener('submit', (event) => {
@@ -147,7 +149,7 @@ function productForm(admin: StorefrontApi, changed: () => Promise<void>): { form
         description: inputs.description.value,
         cost: inputs.cost.valueAsNumber,
         quantity: inputs.quantity.valueAsNumber,
-        lowStockThreshold: inputs.threshold.valueAsNumber,
+        ...(inputs.threshold.value === '' ? {} : { lowStockThreshold: inputs.threshold.valueAsNumber }),
       })
       .then(async ({ items: [saved] }) => {
         showMessage(message, 'ok', `Saved ${saved!.product}: ${saved!.quantity} in stock at ${money(saved!.cost)}.`);

@@ -164,6 +164,17 @@ describe('the storefront web page in Chromium', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.getByText('Aurora Teapot now has 15 in stock.').count()).toBe(1);
 
+    // Editing a product loaded by name keeps its own low-stock threshold (the catalog does not show it).
+    await stack.store.inventory.put({ product: 'Brass Lamp', category: 'Home', description: 'Desk lamp.', cost: 60, quantity: 20, lowStockThreshold: 9 });
+    await page.getByLabel('Product name').fill('Brass Lamp');
+    await page.getByRole('button', { name: 'Load' }).click();
+    await expect.poll(() => page.getByLabel('Category').inputValue()).toBe('Home');
+    await page.getByLabel('Price').fill('65');
+    await page.getByRole('button', { name: 'Save product' }).click();
+    await expect.poll(() => page.locator('#product-form .message').textContent()).toBe('Saved Brass Lamp: 20 in stock at $65.00.');
+    const { items } = await stack.store.inventory.put({ product: 'Brass Lamp', category: 'Home', description: 'Desk lamp.', cost: 65, quantity: 20 });
+    expect(items[0]!.lowStockThreshold).toBe(9);
+
     await page.getByRole('link', { name: 'Shop' }).click();
     await expect.poll(() => card('Aurora Teapot').locator('.stock').textContent()).toBe('15 in stock');
     expect(await card('Aurora Teapot').locator('.price').textContent()).toBe('$24.50');

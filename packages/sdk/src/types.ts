@@ -82,7 +82,7 @@ export interface InventoryItem {
   readonly lowStockThreshold: number;
 }
 
-/** Input of `inventory.put`: `lowStockThreshold` may be left out (default 5). */
+/** Input of `inventory.put`: `lowStockThreshold` may be left out (5 for a new product; an existing product keeps its own). */
 export type InventoryItemInput = Omit<InventoryItem, 'lowStockThreshold'> & { readonly lowStockThreshold?: number };
 
 /** Result of `inventory.adjust`. */

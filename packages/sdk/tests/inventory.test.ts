@@ -36,6 +36,19 @@ describe('inventory.put', () => {
     expect(order.total).toBe(999_999_999_990);
   });
 
+  it("keeps an existing product's threshold when a put leaves it out, and says so in the result", async () => {
+    await ctx.store.inventory.put(product('Lamp', 30, 40, { lowStockThreshold: 12 }));
+    const { items } = await ctx.store.inventory.put([product('Lamp', 25, 42), product('Shade', 3, 9)]);
+    expect(items.map((item) => [item.product, item.quantity, item.lowStockThreshold])).toEqual([
+      ['Lamp', 25, 12],
+      ['Shade', 3, 5],
+    ]);
+    const { Item } = await ctx.clients.documents.send(new GetCommand({ TableName: ctx.config.tables.inventory, Key: { product: 'Lamp' } }));
+    expect(Item).toMatchObject({ quantity: 25, lowStockThreshold: 12 });
+    // Stating it still sets it.
+    expect((await ctx.store.inventory.put(product('Lamp', 25, 42, { lowStockThreshold: 3 }))).items[0]!.lowStockThreshold).toBe(3);
+  });
+
   it('writes 100 products in two transactions of 50', async () => {
     const many = Array.from({ length: 100 }, (_, i) => product(`Bulk ${i}`, i, 1));
     ctx.calls.reset();

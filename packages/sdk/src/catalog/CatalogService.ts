@@ -1,4 +1,5 @@
-import { BatchGetCommand, QueryCommand, ScanCommand, type BatchGetCommandInput, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from '../batchGet.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StorefrontConfig } from '../config.js';
 import { openCursor, sealCursor } from '../cursor.js';
@@ -92,26 +93,16 @@ export class CatalogService implements CatalogApi {
         );
   }
 
-  /** Stock of up to 100 products in one BatchGet (plus retries of unprocessed keys, if any). */
+  /** Stock of up to 100 products in one BatchGet. */
   private async readStock(products: string[]): Promise<Map<string, number>> {
-    const stock = new Map<string, number>();
-    if (products.length === 0) return stock;
-    let request: BatchGetCommandInput['RequestItems'] = {
-      [this.config.tables.inventory]: {
-        Keys: products.map((product) => ({ product })),
-        ProjectionExpression: 'product, quantity',
-      },
-    };
-    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-      const response: BatchGetCommandOutput = await this.documents.send(new BatchGetCommand({ RequestItems: request }));
-      const { Responses, UnprocessedKeys } = response;
-      for (const item of Responses?.[this.config.tables.inventory] ?? []) {
-        stock.set(item.product as string, item.quantity as number);
-      }
-      request = UnprocessedKeys;
-    }
-    return stock;
+    if (products.length === 0) return new Map();
+    const items = await batchGetItems(
+      this.documents,
+      this.config.tables.inventory,
+      products.map((product) => ({ product })),
+      'product, quantity',
+    );
+    return new Map(items.map((item) => [item.product as string, item.quantity as number]));
   }
 
   private openCursor(cursor: string, category: string | undefined): Record<string, string> {

@@ -1,11 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { batchGetItems } from '../batchGet.js';
 import type { StorefrontConfig } from '../config.js';
 import { NotFoundError, OutOfStockError, ValidationError } from '../errors.js';
 import { parseInput } from '../schemas.js';
 import type { AdjustOptions, InventoryApi, InventoryItem, InventoryItemInput, StockLevel } from '../types.js';
-import { inventoryAdjustSchema, inventoryPutSchema, maxStockQuantity } from './schema.js';
+import { defaultStockThreshold, inventoryAdjustSchema, inventoryPutSchema, maxStockQuantity } from './schema.js';
 
 // A product is two writes (catalog + inventory); DynamoDB transactions take at most 100 actions.
 const productsPerTransaction = 50;
@@ -19,7 +20,9 @@ export class InventoryService implements InventoryApi {
 
   /**
    * Writes each product's details and stock together in a transaction (50 products per transaction),
-   * so a product is never visible with details but no stock, or the reverse.
+   * so a product is never visible with details but no stock, or the reverse. A threshold left out
+   * keeps an existing product's own (a feed without thresholds never resets a manager's setting);
+   * those are read back in one BatchGet, so the result shows every product as stored.
    */
   async put(input: InventoryItemInput | readonly InventoryItemInput[]): Promise<{ items: InventoryItem[] }> {
     const items = parseInput(inventoryPutSchema, Array.isArray(input) ? input : [input], 'inventory items');
@@ -40,15 +43,38 @@ export class InventoryService implements InventoryApi {
               Update: {
                 TableName: this.config.tables.inventory,
                 Key: { product: item.product },
-                UpdateExpression: 'SET quantity = :quantity, lowStockThreshold = :threshold, updatedAt = :now',
-                ExpressionAttributeValues: { ':quantity': item.quantity, ':threshold': item.lowStockThreshold, ':now': now },
+                UpdateExpression: `SET quantity = :quantity, updatedAt = :now, lowStockThreshold = ${
+                  item.lowStockThreshold === undefined ? 'if_not_exists(lowStockThreshold, :threshold)' : ':threshold'
+                }`,
+                ExpressionAttributeValues: {
+                  ':quantity': item.quantity,
+                  ':now': now,
+                  ':threshold': item.lowStockThreshold ?? defaultStockThreshold,
+                },
               },
             },
           ]),
         }),
       );
     }
-    return { items };
+    const unstated = items.filter((item) => item.lowStockThreshold === undefined);
+    const thresholds = new Map<string, number>();
+    if (unstated.length > 0) {
+      const stored = await batchGetItems(
+        this.documents,
+        this.config.tables.inventory,
+        unstated.map((item) => ({ product: item.product })),
+        'product, lowStockThreshold',
+        true,
+      );
+      for (const item of stored) thresholds.set(item.product as string, item.lowStockThreshold as number);
+    }
+    return {
+      items: items.map((item) => ({
+        ...item,
+        lowStockThreshold: item.lowStockThreshold ?? thresholds.get(item.product) ?? defaultStockThreshold,
+      })),
+    };
   }
 
   /** Adds `delta` in one conditional update: atomic against concurrent orders, never below 0. */

@@ -3,6 +3,8 @@ import { categoryName, descriptionText, integerIn, moneyAmount, printableText, p
 
 /** Most units a product can hold (DESIGN.md). */
 export const maxStockQuantity = 1_000_000_000;
+/** The low-stock threshold of a product created without one. */
+export const defaultStockThreshold = 5;
 /** Products one `inventory.put` may write. */
 export const maxProductsPerPut = 100;
 
@@ -13,7 +15,8 @@ export const inventoryItemSchema = z.strictObject({
   description: descriptionText,
   cost: moneyAmount,
   quantity: integerIn(0, maxStockQuantity),
-  lowStockThreshold: integerIn(0, maxStockQuantity).default(5),
+  // Left out: 5 for a new product, the current threshold for an existing one.
+  lowStockThreshold: integerIn(0, maxStockQuantity).optional(),
 });
 
 /** `inventory.put` input: one product, or 1–100 distinct products. */

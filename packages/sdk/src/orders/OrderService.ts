@@ -1,13 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   QueryCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { batchGetItems } from '../batchGet.js';
 import type { StorefrontConfig } from '../config.js';
 import { IdempotencyConflictError, InternalError, NotFoundError, OutOfStockError, type StockShortage } from '../errors.js';
 import { fromCents, toCents } from '../money.js';
@@ -108,22 +108,17 @@ export class OrderService implements OrdersApi {
 
   /** Reads the prices of products not cached yet, in one BatchGet; unknown products are a NotFoundError. */
   private async loadPrices(products: string[]): Promise<void> {
-    let missing = products.filter((product) => !this.prices.has(product));
+    const missing = products.filter((product) => !this.prices.has(product));
     if (missing.length === 0) return;
-    const table = this.config.tables.productCatalog;
-    for (let attempt = 0; missing.length > 0 && attempt < maxAttempts; attempt++) {
-      const { Responses, UnprocessedKeys } = await this.documents.send(
-        new BatchGetCommand({
-          RequestItems: { [table]: { Keys: missing.map((product) => ({ product })), ProjectionExpression: 'product, cost, category' } },
-        }),
-      );
-      for (const item of Responses?.[table] ?? []) this.rememberPrice(item);
-      const unprocessed = new Set((UnprocessedKeys?.[table]?.Keys ?? []).map((key) => key.product as string));
-      const unknown = missing.filter((product) => !this.prices.has(product) && !unprocessed.has(product));
-      if (unknown.length > 0) throw unknownProducts(unknown);
-      missing = [...unprocessed];
-    }
-    if (missing.length > 0) throw new InternalError('The catalog could not be read, try again');
+    const items = await batchGetItems(
+      this.documents,
+      this.config.tables.productCatalog,
+      missing.map((product) => ({ product })),
+      'product, cost, category',
+    );
+    for (const item of items) this.rememberPrice(item);
+    const unknown = missing.filter((product) => !this.prices.has(product));
+    if (unknown.length > 0) throw unknownProducts(unknown);
   }
 
   private rememberPrice(item: Record<string, unknown>): void {
