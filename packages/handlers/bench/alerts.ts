@@ -12,9 +12,9 @@ import { randomBytes } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
-import { createAwsClients, createStorefront, pipeDefinitions, provisionResources, resolveConfig, type AwsClients } from '@store-front/sdk';
-import type { InitializeHandler, InitializeHandlerArguments, MiddlewareStack } from '@smithy/types';
+import { createAwsClients, createStorefront, pipeDefinitions, provisionResources, resolveConfig } from '@store-front/sdk';
 import type { SQSEvent } from 'aws-lambda';
+import { CallCounter } from '../../sdk/tests/support.js';
 import { createInventoryCheckerHandler } from '../src/inventoryChecker.js';
 import { startEmulator } from '../src/local/emulator.js';
 import { PipeRunner } from '../src/local/pipeRunner.js';
@@ -27,19 +27,6 @@ import { join } from 'node:path';
 
 const runs = 20;
 
-/** Counts AWS calls made through a set of clients. */
-function countCalls(clients: AwsClients): { total: () => number; reset: () => void } {
-  let count = 0;
-  const stacks: Array<{ middlewareStack: MiddlewareStack<any, any> }> = [clients.dynamodb, clients.sqs, clients.sns];
-  for (const { middlewareStack } of stacks) {
-    middlewareStack.add((next: InitializeHandler<any, any>) => (args: InitializeHandlerArguments<any>) => (count++, next(args)), {
-      step: 'initialize',
-      name: 'benchCallCounter',
-    });
-  }
-  return { total: () => count, reset: () => void (count = 0) };
-}
-
 const emulator = process.env.STOREFRONT_AWS_ENDPOINT ? undefined : await startEmulator();
 try {
   const settings = { endpoint: process.env.STOREFRONT_AWS_ENDPOINT ?? emulator!.endpoint, prefix: `bench-${randomBytes(3).toString('hex')}` };
@@ -47,7 +34,8 @@ try {
   const provisioned = await provisionResources(settings);
   const store = createStorefront(settings); // the shop side: orders and stock
   const checkerClients = createAwsClients(config); // the checker Lambda's own clients, counted
-  const checkerCalls = countCalls(checkerClients);
+  const checkerCalls = new CallCounter();
+  checkerCalls.attach(checkerClients);
   const checker = createInventoryCheckerHandler({
     store: createStorefront({ ...settings, clients: checkerClients }),
     topicArn: provisioned.lowStockTopicArn,
@@ -96,14 +84,14 @@ try {
   checkerCalls.reset();
   for (let i = 0; i < runs; i++) await store.orders.place({ product: 'plenty', quantity: 1 });
   await settle();
-  const withoutAlert = checkerCalls.total() / runs;
+  const withoutAlert = checkerCalls.total / runs;
   const products = Array.from({ length: runs }, (_, i) => ({ product: `crossing-${i}`, category: 'bench', description: '', cost: 1, quantity: 6 }));
   await store.inventory.put(products);
   await settle();
   checkerCalls.reset();
   for (const { product } of products) await store.orders.place({ product, quantity: 1 });
   await settle();
-  const withAlert = checkerCalls.total() / runs;
+  const withAlert = checkerCalls.total / runs;
   const alertsSent = await drainInbox();
 
   // 2. Order → alert delay, with the runner and a poller running in the background.

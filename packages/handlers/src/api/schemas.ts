@@ -7,6 +7,7 @@ import {
   maxProductsPerPut,
   moneyAmount,
   productName,
+  reportDateSchema,
 } from '@store-front/sdk';
 import { z } from 'zod';
 
@@ -35,16 +36,14 @@ export const inventoryPutListBodySchema = z.strictObject({
 export const adjustmentBodySchema = inventoryAdjustSchema.omit({ product: true });
 
 const reportType = z.enum(['sales', 'inventory'], { error: 'must be "sales" or "inventory"' });
-const reportDate = z
-  .string({ error: 'must be a string' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a calendar date');
-
-/** `POST /report` body: `{type, date?}`, or the seed's `{mode, date?}`, normalised to `{type, date?}`. */
+/**
+ * `POST /report` body, for the OpenAPI document: `{type, date?}` or the seed's `{mode, date?}`.
+ * Requests are validated by the SDK's own `startReportSchema`.
+ */
 export const reportRequestBodySchema = z.union([
-  z.strictObject({ type: reportType, date: reportDate.optional() }),
+  z.strictObject({ type: reportType, date: reportDateSchema.optional() }),
   z
-    .strictObject({ mode: reportType, date: reportDate.optional() })
+    .strictObject({ mode: reportType, date: reportDateSchema.optional() })
     .transform(({ mode, date }) => ({ type: mode, ...(date === undefined ? {} : { date }) })),
 ]);
 
