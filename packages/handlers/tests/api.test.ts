@@ -274,6 +274,8 @@ describe('handler', () => {
       store: stub({ alerts: { recent: async () => { throw new InternalError('Try again later'); } } }),
       logger: silentLogger,
     });
-    expect(JSON.parse((await internal(event('GET', '/alerts'))).body!)).toEqual({ error: { code: 'INTERNAL', message: 'Try again later' } });
+    const signedAlerts = event('GET', '/alerts');
+    signedAlerts.requestContext.authorizer = { iam: { accessKey: 'AKIATESTADMIN0000001' } };
+    expect(JSON.parse((await internal(signedAlerts)).body!)).toEqual({ error: { code: 'INTERNAL', message: 'Try again later' } });
   });
 });

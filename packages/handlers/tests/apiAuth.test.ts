@@ -1,6 +1,9 @@
+import type { StorefrontApi } from '@store-front/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiHandler, type ApiEvent } from '../src/api/createApiHandler.js';
+import { apiRoutes } from '../src/api/routes.js';
 import type { LocalStack } from '../src/local/startLocalStack.js';
-import { item, send, startTestStack, testAdmin, type RawRequest } from './localStackSupport.js';
+import { item, send, silentLogger, startTestStack, testAdmin, type RawRequest } from './localStackSupport.js';
 
 let stack: LocalStack;
 let orderId: string;
@@ -99,5 +102,78 @@ describe('signatures from other SigV4 implementations', () => {
       },
     });
     expect(response.status).toBe(200);
+  });
+});
+
+describe('the handler checks the caller itself, behind any authorizer', () => {
+  /** Each admin route with a request that would change or reveal data if it were served. */
+  const harmfulRequests = (): Record<string, { method: string; path: string; body?: string }> => ({
+    'GET /orders/{orderId}': { method: 'GET', path: `/orders/${orderId}` },
+    'PUT /inventory': { method: 'PUT', path: '/inventory', body: JSON.stringify(item('Lamp', 7, 1)) },
+    'POST /inventory/{product}/adjustments': { method: 'POST', path: '/inventory/Lamp/adjustments', body: '{"delta":-5}' },
+    'POST /report': { method: 'POST', path: '/report', body: '{"type":"inventory"}' },
+    'GET /report/{executionId}': { method: 'GET', path: '/report/some-report' },
+    'GET /alerts': { method: 'GET', path: '/alerts' },
+  });
+
+  const eventFor = (request: { method: string; path: string; body?: string }, authorizer?: unknown): ApiEvent =>
+    ({
+      version: '2.0',
+      routeKey: '$default',
+      rawPath: request.path,
+      rawQueryString: '',
+      headers: { 'content-type': 'application/json' },
+      requestContext: { requestId: 'direct-invoke', http: { method: request.method, path: request.path }, ...(authorizer ? { authorizer } : {}) },
+      ...(request.body === undefined ? {} : { body: request.body }),
+      isBase64Encoded: false,
+    }) as unknown as ApiEvent;
+
+  /** The real store behind a proxy that records every method the handler calls. */
+  function recordingStore(calls: string[]): StorefrontApi {
+    const wrap = (target: object, path: string): object =>
+      new Proxy(target, {
+        get(object, key, receiver) {
+          const value = Reflect.get(object, key, receiver);
+          if (typeof value === 'function') {
+            return (...args: unknown[]) => {
+              calls.push(`${path}.${String(key)}`);
+              return (value as (...a: unknown[]) => unknown).apply(object, args);
+            };
+          }
+          return value !== null && typeof value === 'object' ? wrap(value, `${path}.${String(key)}`) : value;
+        },
+      });
+    return wrap(stack.store, 'store') as StorefrontApi;
+  }
+
+  it('covers every admin route', () => {
+    expect(Object.keys(harmfulRequests()).sort()).toEqual(apiRoutes.filter((r) => r.admin).map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it.each(Object.keys(harmfulRequests()))('%s sent straight to the handler without an IAM identity: 403, the store untouched', async (name) => {
+    const calls: string[] = [];
+    const handler = createApiHandler({ store: recordingStore(calls), logger: silentLogger });
+    const request = harmfulRequests()[name]!;
+    const before = await stack.store.catalog.get('Lamp');
+
+    const unsigned = await handler(eventFor(request));
+    const emptyIdentity = await handler(eventFor(request, { iam: { accessKey: '' } }));
+    const otherAuthorizer = await handler(eventFor(request, { lambda: { admin: true } }));
+
+    for (const result of [unsigned, emptyIdentity, otherAuthorizer]) {
+      expect(result.statusCode).toBe(403);
+      expect(JSON.parse(result.body!).error.code).toBe('FORBIDDEN');
+    }
+    expect(calls).toEqual([]);
+    expect(await stack.store.catalog.get('Lamp')).toEqual(before);
+  });
+
+  it('the same event with the IAM identity API Gateway adds is served', async () => {
+    const calls: string[] = [];
+    const handler = createApiHandler({ store: recordingStore(calls), logger: silentLogger });
+    const result = await handler(eventFor(harmfulRequests()['GET /orders/{orderId}']!, { iam: { accessKey: testAdmin.accessKeyId } }));
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body!).orderId).toBe(orderId);
+    expect(calls).toEqual(['store.orders.get']);
   });
 });

@@ -60,8 +60,11 @@ export class SigV4Verifier {
     this.now = options.now ?? Date.now;
   }
 
-  /** Resolves when the request is signed by the admin credentials; throws `UnauthorizedError` / `ForbiddenError` otherwise. */
-  async verify(request: SignedRequest): Promise<void> {
+  /**
+   * Resolves with the caller's access key id when the request is signed by the admin credentials;
+   * throws `UnauthorizedError` / `ForbiddenError` otherwise.
+   */
+  async verify(request: SignedRequest): Promise<{ readonly accessKeyId: string }> {
     const authorization = request.headers.authorization;
     if (!authorization) throw new UnauthorizedError('Missing Authorization header: admin routes need a SigV4-signed request');
     const parsed = authorizationPattern.exec(authorization.trim());
@@ -108,6 +111,7 @@ export class SigV4Verifier {
     if (!expected || !timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(signature!, 'hex'))) {
       throw new ForbiddenError('The request signature does not match');
     }
+    return { accessKeyId: accessKeyId! };
   }
 }
 

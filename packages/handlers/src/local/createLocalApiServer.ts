@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { PayloadTooLargeError, StorefrontError } from '@store-front/sdk';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { ApiHandler } from '../api/createApiHandler.js';
+import type { APIGatewayEventRequestContextIAMAuthorizer } from 'aws-lambda';
+import type { ApiEvent, ApiHandler } from '../api/createApiHandler.js';
 import { isAdminRoute } from '../api/routes.js';
 import type { SigV4Verifier } from './SigV4Verifier.js';
 
@@ -74,9 +74,11 @@ async function handle(options: LocalApiServerOptions, request: IncomingMessage, 
     return;
   }
   const headers = headersOf(request);
+  let authorizer: APIGatewayEventRequestContextIAMAuthorizer | undefined;
   if (method !== 'OPTIONS' && isAdminRoute(method, rawPath)) {
     try {
-      await options.verifier.verify({ method, rawPath, rawQuery, headers, body });
+      const { accessKeyId } = await options.verifier.verify({ method, rawPath, rawQuery, headers, body });
+      authorizer = iamAuthorizerContext(accessKeyId);
     } catch (error) {
       if (!(error instanceof StorefrontError)) throw error;
       writeError(response, error);
@@ -92,7 +94,7 @@ async function handle(options: LocalApiServerOptions, request: IncomingMessage, 
   }
   const requestId = randomUUID();
   const now = new Date();
-  const event: APIGatewayProxyEventV2 = {
+  const event: ApiEvent = {
     version: '2.0',
     routeKey: '$default',
     rawPath,
@@ -116,6 +118,9 @@ async function handle(options: LocalApiServerOptions, request: IncomingMessage, 
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
+      // What API Gateway's IAM authorizer adds once it has verified the signature: the handler
+      // refuses admin routes without it, so both stacks run the same check.
+      ...(authorizer ? { authorizer } : {}),
     },
     ...(body.byteLength > 0 ? { body: isText ? text : Buffer.from(body).toString('base64') } : {}),
     isBase64Encoded: body.byteLength > 0 && !isText,
@@ -129,6 +134,20 @@ async function handle(options: LocalApiServerOptions, request: IncomingMessage, 
     'content-length': Buffer.byteLength(responseBody, result.isBase64Encoded ? 'base64' : 'utf8'),
   });
   response.end(result.isBase64Encoded ? Buffer.from(responseBody, 'base64') : responseBody);
+}
+
+function iamAuthorizerContext(accessKeyId: string): APIGatewayEventRequestContextIAMAuthorizer {
+  return {
+    iam: {
+      accessKey: accessKeyId,
+      accountId: 'local',
+      callerId: accessKeyId,
+      cognitoIdentity: null,
+      principalOrgId: '',
+      userArn: 'arn:aws:iam::000000000000:user/storefront-local-admin',
+      userId: accessKeyId,
+    },
+  };
 }
 
 /** API Gateway v2 header map: lower-case names, repeated values joined with commas. */
