@@ -9,7 +9,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['store-front-source', 'node', 'development|production'] } },
   test: {
     include: ['packages/*/tests/**/*.test.ts', 'examples/*/tests/**/*.test.ts'],
-    globalSetup: ['packages/handlers/tests/emulatorSetup.ts'],
+    globalSetup: ['packages/local/tests/emulatorSetup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../../packages/handlers/src/local/startLocalStack.js';
-import { localWiring } from '../../../packages/handlers/src/local/wiring.js';
-import { startTestStack, testAdmin } from '../../../packages/handlers/tests/localStackSupport.js';
+import type { LocalStack } from '../../../packages/local/src/startLocalStack.js';
+import { localWiring } from '../../../packages/local/src/wiring.js';
+import { startTestStack, testAdmin } from '../../../packages/local/tests/localStackSupport.js';
 import { partnerFeed } from '../src/feed.js';
 
 const run = promisify(execFile);

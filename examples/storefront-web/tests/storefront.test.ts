@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { createStorefrontClient, type StorefrontApi } from '@store-front/sdk/http';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../../packages/handlers/src/local/startLocalStack.js';
-import { localWiring } from '../../../packages/handlers/src/local/wiring.js';
-import { startTestStack, testAdmin } from '../../../packages/handlers/tests/localStackSupport.js';
+import type { LocalStack } from '../../../packages/local/src/startLocalStack.js';
+import { localWiring } from '../../../packages/local/src/wiring.js';
+import { startTestStack, testAdmin } from '../../../packages/local/tests/localStackSupport.js';
 
 // Debian's Chromium (`.ci/run` installs it); nothing here downloads a browser.
 const chromiumPath = '/usr/bin/chromium';

@@ -2,7 +2,7 @@
  * AWS calls per SDK operation, counted by a middleware on the clients, against a fresh emulator.
  * Prints a JSON object, then a table. Run: `npm run bench` (or `npx tsx packages/sdk/bench/core.ts`).
  */
-import { startEmulator } from '../../handlers/src/local/emulator.js';
+import { startEmulator } from '../../local/src/emulator.js';
 import { createAwsClients, createStorefront, OutOfStockError, provisionResources, resolveConfig } from '../src/index.js';
 import { CallCounter } from '../tests/support.js';
 

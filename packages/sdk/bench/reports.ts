@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startEmulator } from '../../handlers/src/local/emulator.js';
+import { startEmulator } from '../../local/src/emulator.js';
 import { createAwsClients, provisionResources, resolveConfig, type AwsClients, type StorefrontConfig } from '../src/index.js';
 import { putOrderLines, type StoredOrderLine } from '../tests/reportsSupport.js';
 

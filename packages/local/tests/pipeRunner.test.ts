@@ -8,7 +8,7 @@ import { pipeDefinitions, type PipeDefinition } from '@store-front/sdk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTestStore, product } from '../../sdk/tests/support.js';
-import { compileEventPattern, FileCheckpointStore, InMemoryCheckpointStore, PipeRunner } from '../src/local/pipeRunner.js';
+import { compileEventPattern, FileCheckpointStore, InMemoryCheckpointStore, PipeRunner } from '../src/pipeRunner.js';
 import { createAlertHarness } from './alertHarness.js';
 
 describe('event pattern subset', () => {

@@ -14,8 +14,8 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createTestStore } from '../../sdk/tests/support.js';
-import { createInventoryCheckerHandler } from '../src/inventoryChecker.js';
-import { PipeRunner, type PipeRunnerOptions } from '../src/local/pipeRunner.js';
+import { createInventoryCheckerHandler } from '@store-front/handlers';
+import { PipeRunner, type PipeRunnerOptions } from '../src/pipeRunner.js';
 import { pipeDefinitions } from '@store-front/sdk';
 
 /** Feeds a queue to an SQS batch handler, deleting what it did not report as failed. */

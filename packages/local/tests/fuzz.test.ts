@@ -3,8 +3,8 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { tableDefinitions } from '@store-front/sdk';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorEnvelopeSchema } from '../src/api/schemas.js';
-import type { LocalStack } from '../src/local/startLocalStack.js';
+import { errorEnvelopeSchema } from '@store-front/handlers';
+import type { LocalStack } from '../src/startLocalStack.js';
 import { item, startTestStack } from './localStackSupport.js';
 
 let stack: LocalStack;

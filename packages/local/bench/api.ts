@@ -1,7 +1,7 @@
 /*
  * Bench (issue 5): POST /order through the local API (HTTP client → local server → API handler → SDK)
  * against the SDK's direct call, in the same run over the same emulator; and the size of the HTTP
- * client's browser bundle (minified + gzip). Run: npx tsx --conditions=store-front-source packages/handlers/bench/api.ts
+ * client's browser bundle (minified + gzip). Run: npx tsx --conditions=store-front-source packages/local/bench/api.ts
  * Prints one JSON object, then a table.
  */
 import { randomUUID } from 'node:crypto';
@@ -10,8 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createStorefrontClient } from '@store-front/sdk/http';
 import { build, type BuildOptions } from 'esbuild';
-import { startEmulator } from '../src/local/emulator.js';
-import { startLocalStack } from '../src/local/startLocalStack.js';
+import { startEmulator } from '../src/emulator.js';
+import { startLocalStack } from '../src/startLocalStack.js';
 
 const orders = Number(process.env.BENCH_ORDERS ?? 300);
 const warmup = 20;

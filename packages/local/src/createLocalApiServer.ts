@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { PayloadTooLargeError, StorefrontError } from '@store-front/sdk';
 import type { APIGatewayEventRequestContextIAMAuthorizer } from 'aws-lambda';
-import type { ApiEvent, ApiHandler } from '../api/createApiHandler.js';
-import { isAdminRoute } from '../api/routes.js';
+import type { ApiEvent, ApiHandler } from '@store-front/handlers';
+import { isAdminRoute } from '@store-front/handlers';
 import type { SigV4Verifier } from './SigV4Verifier.js';
 
 /** Options of {@link createLocalApiServer}. */

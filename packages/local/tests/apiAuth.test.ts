@@ -1,8 +1,8 @@
 import type { StorefrontApi } from '@store-front/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiHandler, type ApiEvent } from '../src/api/createApiHandler.js';
-import { apiRoutes } from '../src/api/routes.js';
-import type { LocalStack } from '../src/local/startLocalStack.js';
+import { createApiHandler, type ApiEvent } from '@store-front/handlers';
+import { apiRoutes } from '@store-front/handlers';
+import type { LocalStack } from '../src/startLocalStack.js';
 import { item, send, silentLogger, startTestStack, testAdmin, type RawRequest } from './localStackSupport.js';
 
 let stack: LocalStack;
@@ -33,7 +33,7 @@ const adminRoutes = (): Array<{ name: string; request: RawRequest; validStatus: 
 
 describe('SigV4 auth matrix', () => {
   it('covers every admin route of the API', async () => {
-    const { apiRoutes } = await import('../src/api/routes.js');
+    const { apiRoutes } = await import('@store-front/handlers');
     expect(adminRoutes().map((r) => r.name).sort()).toEqual(apiRoutes.filter((r) => r.admin).map((r) => `${r.method} ${r.path}`).sort());
   });
 

@@ -1,7 +1,7 @@
 import { createStorefrontClient } from '@store-front/sdk/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../src/local/startLocalStack.js';
-import { localWiring } from '../src/local/wiring.js';
+import type { LocalStack } from '../src/startLocalStack.js';
+import { localWiring } from '../src/wiring.js';
 import { startTestStack, testAdmin, waitFor } from './localStackSupport.js';
 
 // The local stack with the wiring `npm start` runs: the async paths work end to end through HTTP.

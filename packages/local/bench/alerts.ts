@@ -3,8 +3,8 @@
  * from an order to its alert through the pipe runner and an in-process queue poller (20 ms polls);
  * and the same delay on the local stack as `npm start` runs it (HTTP order in, alert printed out).
  *
- *   npx tsx --conditions=store-front-source packages/handlers/bench/alerts.ts     (starts its own emulator)
- *   STOREFRONT_AWS_ENDPOINT=http://127.0.0.1:5000 npx tsx --conditions=store-front-source packages/handlers/bench/alerts.ts
+ *   npx tsx --conditions=store-front-source packages/local/bench/alerts.ts     (starts its own emulator)
+ *   STOREFRONT_AWS_ENDPOINT=http://127.0.0.1:5000 npx tsx --conditions=store-front-source packages/local/bench/alerts.ts
  *
  * (`store-front-source` resolves @store-front/sdk to its source, so no build is needed.)
  */
@@ -15,11 +15,11 @@ import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesComman
 import { createAwsClients, createStorefront, pipeDefinitions, provisionResources, resolveConfig } from '@store-front/sdk';
 import type { SQSEvent } from 'aws-lambda';
 import { CallCounter } from '../../sdk/tests/support.js';
-import { createInventoryCheckerHandler } from '../src/inventoryChecker.js';
-import { startEmulator } from '../src/local/emulator.js';
-import { PipeRunner } from '../src/local/pipeRunner.js';
-import { startLocalStack } from '../src/local/startLocalStack.js';
-import { localWiring } from '../src/local/wiring.js';
+import { createInventoryCheckerHandler } from '@store-front/handlers';
+import { startEmulator } from '../src/emulator.js';
+import { PipeRunner } from '../src/pipeRunner.js';
+import { startLocalStack } from '../src/startLocalStack.js';
+import { localWiring } from '../src/wiring.js';
 import { createStorefrontClient } from '@store-front/sdk/http';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -11,7 +11,7 @@ import {
 } from '@store-front/sdk';
 import { createStorefrontClient } from '@store-front/sdk/http';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import type { LocalStack } from '../src/local/startLocalStack.js';
+import type { LocalStack } from '../src/startLocalStack.js';
 import { item, startTestStack, testAdmin } from './localStackSupport.js';
 
 /*

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startEmulator } from '../src/local/emulator.js';
+import { startEmulator } from '../src/emulator.js';
 
 /** Starts moto on a free loopback port for the test run and stops it afterwards. */
 export default async function setup(project: TestProject) {

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { inject } from 'vitest';
-import { NodeSha256 } from '../src/local/NodeSha256.js';
-import { startLocalStack, type StartLocalStackOptions } from '../src/local/startLocalStack.js';
+import { NodeSha256 } from '../src/NodeSha256.js';
+import { startLocalStack, type StartLocalStackOptions } from '../src/startLocalStack.js';
 
 /** Admin credentials the test stacks verify against. */
 export const testAdmin = { accessKeyId: 'AKIATESTADMIN0000001', secretAccessKey: 'test-admin-secret-0123456789abcdef' };

@@ -7,14 +7,14 @@ import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, S
 import { createStorefrontClient } from '@store-front/sdk/http';
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAdminCredentials } from '../src/local/adminCredentials.js';
-import { loadCursorSecret } from '../src/local/cursorSecret.js';
-import { demoProducts } from '../src/local/demoCatalog.js';
-import { nextFireTime } from '../src/local/scheduleExpression.js';
-import { ScheduleRunner } from '../src/local/ScheduleRunner.js';
-import type { LocalStack } from '../src/local/startLocalStack.js';
-import { startQueueConsumer } from '../src/local/startQueueConsumer.js';
-import { schedules, topicPrinter } from '../src/local/wiring.js';
+import { loadAdminCredentials } from '../src/adminCredentials.js';
+import { loadCursorSecret } from '../src/cursorSecret.js';
+import { demoProducts } from '../src/demoCatalog.js';
+import { nextFireTime } from '../src/scheduleExpression.js';
+import { ScheduleRunner } from '../src/ScheduleRunner.js';
+import type { LocalStack } from '../src/startLocalStack.js';
+import { startQueueConsumer } from '../src/startQueueConsumer.js';
+import { schedules, topicPrinter } from '../src/wiring.js';
 import { startTestStack, waitFor } from './localStackSupport.js';
 
 describe('startLocalStack', () => {

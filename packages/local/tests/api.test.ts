@@ -1,7 +1,7 @@
 import { InternalError, OutOfStockError, type StorefrontApi } from '@store-front/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiHandler } from '../src/api/createApiHandler.js';
-import { apiRoutes } from '../src/api/routes.js';
+import { createApiHandler } from '@store-front/handlers';
+import { apiRoutes } from '@store-front/handlers';
 import {
   catalogItemSchema,
   catalogPageSchema,
@@ -9,8 +9,8 @@ import {
   inventoryPutResultSchema,
   orderSchema,
   stockLevelSchema,
-} from '../src/api/schemas.js';
-import type { LocalStack } from '../src/local/startLocalStack.js';
+} from '@store-front/handlers';
+import type { LocalStack } from '../src/startLocalStack.js';
 import { item, send, silentLogger, startTestStack } from './localStackSupport.js';
 
 let stack: LocalStack;

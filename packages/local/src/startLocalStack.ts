@@ -12,7 +12,7 @@ import {
   type StorefrontConfigInput,
 } from '@store-front/sdk';
 import { buildStorefrontWeb, type SiteFile } from '@store-front/storefront-web/build';
-import { createApiHandler } from '../api/createApiHandler.js';
+import { createApiHandler } from '@store-front/handlers';
 import { loadAdminCredentials, type AdminCredentials } from './adminCredentials.js';
 import { loadCursorSecret } from './cursorSecret.js';
 import { createLocalApiServer } from './createLocalApiServer.js';

@@ -1,0 +1,30 @@
+/**
+ * `@store-front/handlers`: the Lambda adapters over `@store-front/sdk` — the API (every HTTP route),
+ * the inventory checker, the report worker and the scheduled report. Each Lambda's entry file exports
+ * its `handler`; this module exports the factories, the route table and the response schemas, for the
+ * local stack and the CDK app.
+ *
+ * @packageDocumentation
+ */
+export { createApiHandler, corsAllowedHeaders, maxBodyBytes } from './api/createApiHandler.js';
+export type { ApiEvent, ApiHandler, ApiHandlerOptions } from './api/createApiHandler.js';
+export { apiRoutes, isAdminRoute, matchRoute } from './api/routes.js';
+export type { ApiRequest, Route, RouteMatch } from './api/routes.js';
+export { buildOpenApiDocument } from './api/openapi.js';
+export {
+  alertsSchema,
+  catalogItemSchema,
+  catalogPageSchema,
+  errorEnvelopeSchema,
+  inventoryPutResultSchema,
+  orderSchema,
+  reportJobSchema,
+  reportStartedSchema,
+  stockLevelSchema,
+} from './api/schemas.js';
+export { createInventoryCheckerHandler } from './inventoryChecker.js';
+export type { InventoryCheckerHandler, InventoryCheckerOptions } from './inventoryChecker.js';
+export { createReportWorkerHandler } from './reportWorker.js';
+export type { ReportWorkerHandler, ReportWorkerHandlerOptions } from './reportWorker.js';
+export { createScheduledReportHandler } from './scheduledReport.js';
+export type { ScheduledReportEvent, ScheduledReportHandler, ScheduledReportHandlerOptions } from './scheduledReport.js';
