@@ -22,6 +22,7 @@ export {
   reportStartedSchema,
   stockLevelSchema,
 } from './api/schemas.js';
+export type { HandlerOptions } from './handlerSetup.js';
 export { createInventoryCheckerHandler } from './inventoryChecker.js';
 export type { InventoryCheckerHandler, InventoryCheckerOptions } from './inventoryChecker.js';
 export { createReportWorkerHandler } from './reportWorker.js';

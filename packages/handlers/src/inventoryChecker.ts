@@ -5,22 +5,14 @@
  * queue's maxReceiveCount, moved to the DLQ; the rest of the batch is acknowledged.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { AlertService, createStorefront, type Storefront } from '@store-front/sdk';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { handlerSetup, type HandlerOptions } from './handlerSetup.js';
 
-/** Options of {@link createInventoryCheckerHandler}. */
-export interface InventoryCheckerOptions {
-  /** The store to check with; default: `createStorefront()` from the environment, on first use. */
-  readonly store?: Storefront;
-  /** Where to log; default: a Powertools logger for service `inventory-checker`. */
-  readonly logger?: Logger;
-  /**
-   * ARN of the low-stock topic. Default: env `STOREFRONT_LOW_STOCK_TOPIC_ARN`, else looked up by
-   * name (see `AlertServiceOptions.topicArn`).
-   */
-  readonly topicArn?: string;
-}
+/**
+ * Options of {@link createInventoryCheckerHandler}: the store (its alerts publish to the topic of its
+ * settings, `lowStockTopicArn` in AWS) and the logger (service `inventory-checker`).
+ */
+export type InventoryCheckerOptions = HandlerOptions;
 
 /** An SQS batch handler: resolves to the records to retry. */
 export type InventoryCheckerHandler = (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>;
@@ -35,20 +27,11 @@ export type InventoryCheckerHandler = (event: SQSEvent, context?: Context) => Pr
  * ```
  */
 export function createInventoryCheckerHandler(options: InventoryCheckerOptions = {}): InventoryCheckerHandler {
-  const logger = options.logger ?? new Logger({ serviceName: 'inventory-checker' });
-  let alerts: AlertService | undefined;
-  const alertService = () => {
-    if (!alerts) {
-      const store = options.store ?? createStorefront();
-      const topicArn = options.topicArn ?? process.env.STOREFRONT_LOW_STOCK_TOPIC_ARN;
-      alerts = topicArn ? new AlertService(store.clients, store.config, { topicArn }) : store.alerts;
-    }
-    return alerts;
-  };
+  const { logger, store, begin } = handlerSetup(options, 'inventory-checker');
 
   const checkRecord = async (record: SQSRecord): Promise<void> => {
     try {
-      const result = await alertService().check(parseBody(record.body));
+      const result = await store().alerts.check(parseBody(record.body));
       if (result.outcome === 'sent') logger.info('Low-stock alert sent', { messageId: record.messageId, ...result.alert });
       else if (result.outcome === 'duplicate') logger.info('Alert already sent', { messageId: record.messageId, product: result.alert.product });
       else if (result.outcome === 'product-deleted') logger.warn('Product deleted since the change: no alert', { messageId: record.messageId, ...result.alert });
@@ -63,6 +46,7 @@ export function createInventoryCheckerHandler(options: InventoryCheckerOptions =
   };
 
   return async (event, context) => {
+    begin(context);
     // A processor holds one batch's state; a fresh one per call keeps concurrent calls apart.
     const processor = new BatchProcessor(EventType.SQS);
     return processPartialResponse(event, checkRecord, processor, {
@@ -81,5 +65,5 @@ function parseBody(body: string): unknown {
   }
 }
 
-/** The Lambda entry point (store and topic from the environment). */
+/** The Lambda entry point (the store from the environment, on the first invocation). */
 export const handler: InventoryCheckerHandler = createInventoryCheckerHandler();

@@ -1,16 +1,12 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { createStorefront, executionIdFromPipeMessage, ReportWorker, type Storefront } from '@store-front/sdk';
+import { executionIdFromPipeMessage, ReportWorker } from '@store-front/sdk';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { handlerSetup, type HandlerOptions } from './handlerSetup.js';
 
-/** Options of {@link createReportWorkerHandler}. */
-export interface ReportWorkerHandlerOptions {
-  /** The store whose jobs it runs. Default: `createStorefront()` (settings from the environment). */
-  readonly store?: Storefront;
+/** Options of {@link createReportWorkerHandler}: the store whose jobs it runs, the logger (service `report-worker`). */
+export interface ReportWorkerHandlerOptions extends HandlerOptions {
   /** Default: a `ReportWorker` over the store's clients and settings. */
   readonly worker?: ReportWorker;
-  /** Default: a Powertools logger for service `report-worker`. */
-  readonly logger?: Logger;
 }
 
 /** A Lambda handler for SQS batches of `report-requests` messages. */
@@ -31,19 +27,20 @@ export type ReportWorkerHandler = (event: SQSEvent, context?: Context) => Promis
  * ```
  */
 export function createReportWorkerHandler(options: ReportWorkerHandlerOptions = {}): ReportWorkerHandler {
-  const store = options.store ?? createStorefront();
-  const worker = options.worker ?? new ReportWorker(store.clients, store.config);
-  const logger = options.logger ?? new Logger({ serviceName: 'report-worker' });
-  const processor = new BatchProcessor(EventType.SQS);
+  const { logger, store, begin } = handlerSetup(options, 'report-worker');
+  let worker = options.worker;
 
   const runRecord = async (record: SQSRecord): Promise<void> => {
     const executionId = executionIdFromPipeMessage(record.body);
+    worker ??= new ReportWorker(store().clients, store().config);
     const result = await worker.run(executionId);
     logger.info('report job delivery handled', { messageId: record.messageId, ...result });
   };
 
   return async (event, context) => {
-    if (context) logger.addContext(context);
+    begin(context);
+    // A processor holds one batch's state; a fresh one per call keeps concurrent calls apart.
+    const processor = new BatchProcessor(EventType.SQS);
     const response = await processPartialResponse(event, runRecord, processor, {
       ...(context ? { context } : {}),
       // A batch whose every record failed is reported record by record, like a partial one.
@@ -56,13 +53,5 @@ export function createReportWorkerHandler(options: ReportWorkerHandlerOptions = 
   };
 }
 
-let defaultHandler: ReportWorkerHandler | undefined;
-
-/**
- * The deployed entry point: a {@link createReportWorkerHandler} over `createStorefront()`, built on
- * the first invocation so a configuration error surfaces in the invocation's logs.
- */
-export const handler: ReportWorkerHandler = (event, context) => {
-  defaultHandler ??= createReportWorkerHandler();
-  return defaultHandler(event, context);
-};
+/** The Lambda entry point (the store from the environment, on the first invocation). */
+export const handler: ReportWorkerHandler = createReportWorkerHandler();

@@ -1,6 +1,6 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { createStorefront, dailyReportJobs, type ReportStarted, type Storefront } from '@store-front/sdk';
+import { dailyReportJobs, type ReportStarted } from '@store-front/sdk';
 import type { Context } from 'aws-lambda';
+import { handlerSetup, type HandlerOptions } from './handlerSetup.js';
 
 /**
  * What EventBridge Scheduler sends: the schedule's target input. `scheduledTime` (ISO-8601), when the
@@ -12,12 +12,8 @@ export interface ScheduledReportEvent {
   readonly scheduledTime?: string;
 }
 
-/** Options of {@link createScheduledReportHandler}. */
-export interface ScheduledReportHandlerOptions {
-  /** Default: `createStorefront()` (settings from the environment). */
-  readonly store?: Storefront;
-  /** Default: a Powertools logger for service `scheduled-report`. */
-  readonly logger?: Logger;
+/** Options of {@link createScheduledReportHandler}: the store, the logger (service `scheduled-report`), the clock. */
+export interface ScheduledReportHandlerOptions extends HandlerOptions {
   /** The clock, when the event carries no `scheduledTime`. Default: `() => new Date()`. */
   readonly now?: () => Date;
 }
@@ -39,17 +35,17 @@ export type ScheduledReportHandler = (event: ScheduledReportEvent, context?: Con
  * ```
  */
 export function createScheduledReportHandler(options: ScheduledReportHandlerOptions = {}): ScheduledReportHandler {
-  const store = options.store ?? createStorefront();
-  const logger = options.logger ?? new Logger({ serviceName: 'scheduled-report' });
+  const { logger, store, begin } = handlerSetup(options, 'scheduled-report');
   const now = options.now ?? (() => new Date());
 
   return async (event, context) => {
-    if (context) logger.addContext(context);
+    begin(context);
     const scheduled = event?.scheduledTime === undefined ? undefined : new Date(event.scheduledTime);
     const at = scheduled && !Number.isNaN(scheduled.getTime()) ? scheduled : now();
     const jobs: ReportStarted[] = [];
-    for (const job of dailyReportJobs(at, store.config.timezone)) {
-      const started = await store.reports.start(job.request, { executionId: job.executionId });
+    const { config, reports } = store();
+    for (const job of dailyReportJobs(at, config.timezone)) {
+      const started = await reports.start(job.request, { executionId: job.executionId });
       logger.info('daily report started', { ...job.request, ...started });
       jobs.push(started);
     }
@@ -57,10 +53,5 @@ export function createScheduledReportHandler(options: ScheduledReportHandlerOpti
   };
 }
 
-let defaultHandler: ScheduledReportHandler | undefined;
-
-/** The deployed entry point: a {@link createScheduledReportHandler} over `createStorefront()`, built on first use. */
-export const handler: ScheduledReportHandler = (event, context) => {
-  defaultHandler ??= createScheduledReportHandler();
-  return defaultHandler(event, context);
-};
+/** The Lambda entry point (the store from the environment, on the first invocation). */
+export const handler: ScheduledReportHandler = createScheduledReportHandler();

@@ -37,8 +37,7 @@ try {
   const checkerCalls = new CallCounter();
   checkerCalls.attach(checkerClients);
   const checker = createInventoryCheckerHandler({
-    store: createStorefront({ ...settings, clients: checkerClients }),
-    topicArn: provisioned.lowStockTopicArn,
+    store: createStorefront({ ...settings, clients: checkerClients, lowStockTopicArn: provisioned.lowStockTopicArn }),
     logger: new Logger({ logLevel: 'SILENT' }),
   });
   const sqs = store.clients.sqs;

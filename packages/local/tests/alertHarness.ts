@@ -16,7 +16,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createTestStore } from '../../sdk/tests/support.js';
 import { createInventoryCheckerHandler } from '@store-front/handlers';
 import { PipeRunner, type PipeRunnerOptions } from '../src/pipes/PipeRunner.js';
-import { pipeDefinitions } from '@store-front/sdk';
+import { createStorefront, pipeDefinitions } from '@store-front/sdk';
 
 /** Feeds a queue to an SQS batch handler, deleting what it did not report as failed. */
 export class QueuePoller {
@@ -99,7 +99,9 @@ export async function createAlertHarness(options: { runner?: Partial<PipeRunnerO
     new SubscribeCommand({ TopicArn: provisioned.lowStockTopicArn, Protocol: 'sqs', Endpoint: Attributes!.QueueArn! }),
   );
   const logger = new Logger({ serviceName: 'inventory-checker', logLevel: 'SILENT' });
-  const handler = createInventoryCheckerHandler({ store: test.store, logger, topicArn: provisioned.lowStockTopicArn });
+  // The deployed checker gets the topic's ARN through its settings (no lookup by name).
+  const checkerStore = createStorefront({ ...test.settings, clients, lowStockTopicArn: provisioned.lowStockTopicArn });
+  const handler = createInventoryCheckerHandler({ store: checkerStore, logger });
   const poller = new QueuePoller(clients.sqs, provisioned.queueUrls.inventoryCheck!, handler, options.visibilityTimeout ?? 1);
   const newRunner = (overrides: Partial<PipeRunnerOptions> = {}) =>
     new PipeRunner({

@@ -59,6 +59,11 @@ export interface StorefrontConfig {
    * per-process key — set it when several processes serve the same store so cursors work across them.
    */
   readonly cursorSecret: string;
+  /**
+   * ARN of the low-stock topic, so alerts publish without looking the topic up by name (the deployed
+   * inventory checker gets it). Env `STOREFRONT_LOW_STOCK_TOPIC_ARN`; default none (looked up by name).
+   */
+  readonly lowStockTopicArn: string | undefined;
 }
 
 /** Deep-partial settings accepted by `createStorefront` and `provisionResources`. Arguments override environment. */
@@ -75,6 +80,7 @@ export interface StorefrontConfigInput {
   readonly timezone?: string;
   readonly alertEmails?: readonly string[];
   readonly cursorSecret?: string;
+  readonly lowStockTopicArn?: string;
 }
 
 /** Environment variables, as `process.env` holds them. */
@@ -127,6 +133,7 @@ const regionRule = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region s
 const endpointRule = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
 const prefixRule = z.string().regex(/^[a-z0-9-]{0,40}$/, '0–40 characters of a-z, 0-9, -');
 const emailRule = z.email();
+const topicArnRule = z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[a-zA-Z0-9_-]{1,256}$/, 'an SNS topic ARN');
 
 function check<T>(rule: z.ZodType<T>, value: unknown, name: string, envName?: string): T {
   const result = rule.safeParse(value);
@@ -199,6 +206,10 @@ export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = proc
       ? randomBytes(32).toString('base64url')
       : check(z.string().min(16, 'at least 16 characters'), secretPick.value, 'cursorSecret', secretPick.envName);
 
+  const topicArnPick = pick(input.lowStockTopicArn, env, 'STOREFRONT_LOW_STOCK_TOPIC_ARN');
+  const lowStockTopicArn =
+    topicArnPick.value === undefined ? undefined : check(topicArnRule, topicArnPick.value, 'lowStockTopicArn', topicArnPick.envName);
+
   if (input.credentials) {
     check(z.string().min(1, 'a non-empty access key id'), input.credentials.accessKeyId, 'credentials.accessKeyId');
     check(z.string().min(1, 'a non-empty secret'), input.credentials.secretAccessKey, 'credentials.secretAccessKey');
@@ -217,6 +228,7 @@ export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = proc
     timezone,
     alertEmails,
     cursorSecret,
+    lowStockTopicArn,
   };
 }
 
@@ -236,4 +248,5 @@ export const environmentVariables: ReadonlyArray<{ name: string; default: string
   { name: 'STOREFRONT_TIMEZONE', default: 'UTC', setting: 'timezone' },
   { name: 'STOREFRONT_ALERT_EMAILS', default: '(none)', setting: 'alertEmails' },
   { name: 'STOREFRONT_CURSOR_SECRET', default: '(random per process)', setting: 'cursorSecret' },
+  { name: 'STOREFRONT_LOW_STOCK_TOPIC_ARN', default: '(none: looked up by name)', setting: 'lowStockTopicArn' },
 ];

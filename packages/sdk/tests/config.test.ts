@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ConfigurationError, createStorefront, environmentVariables, resolveConfig } from '../src/index.js';
 
 describe('resolveConfig', () => {
+  it('reads the low-stock topic ARN from STOREFRONT_LOW_STOCK_TOPIC_ARN, validated, with no default', () => {
+    const arn = 'arn:aws:sns:eu-west-1:123456789012:shop-low-stock-alerts';
+    expect(resolveConfig({}, { STOREFRONT_LOW_STOCK_TOPIC_ARN: arn }).lowStockTopicArn).toBe(arn);
+    expect(resolveConfig({}, {}).lowStockTopicArn).toBeUndefined();
+    expect(() => resolveConfig({ lowStockTopicArn: 'low-stock-alerts' }, {})).toThrow(/lowStockTopicArn/);
+  });
+
   it('uses the defaults of DESIGN.md when nothing is set', () => {
     const config = resolveConfig({}, {});
     expect(config.region).toBe('us-east-1');

@@ -1,4 +1,4 @@
-import { Logger } from '@aws-lambda-powertools/logger';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   ForbiddenError,
   InternalError,
@@ -8,7 +8,6 @@ import {
   StorefrontError,
   UnsupportedMediaTypeError,
   ValidationError,
-  createStorefront,
   type StorefrontApi,
 } from '@store-front/sdk';
 import type {
@@ -17,6 +16,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import { handlerSetup, type HandlerOptions } from '../handlerSetup.js';
 import { matchRoute, type Route } from './routes.js';
 
 /** Largest request body the API accepts, in bytes (DESIGN.md). */
@@ -44,13 +44,8 @@ const preflightHeaders = {
   'access-control-max-age': '600',
 };
 
-/** Options of {@link createApiHandler}. */
-export interface ApiHandlerOptions {
-  /** The store to serve; default `createStorefront()` from the environment, made on the first request. */
-  readonly store?: StorefrontApi;
-  /** Structured logger; default a Powertools logger for service `storefront-api`. */
-  readonly logger?: Logger;
-}
+/** Options of {@link createApiHandler}: the store to serve (any transport) and the logger (service `storefront-api`). */
+export type ApiHandlerOptions = HandlerOptions<StorefrontApi>;
 
 /**
  * An API Gateway HTTP API (payload v2) event: with `requestContext.authorizer.iam` when the IAM
@@ -74,10 +69,10 @@ export type ApiHandler = (event: ApiEvent, context?: Context) => Promise<APIGate
  * ```
  */
 export function createApiHandler(options: ApiHandlerOptions = {}): ApiHandler {
-  const logger = options.logger ?? new Logger({ serviceName: 'storefront-api' });
-  let store = options.store;
+  const { logger, store, begin } = handlerSetup(options, 'storefront-api');
 
   return async (event, context) => {
+    begin(context);
     const started = performance.now();
     const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'local';
     const method = event.requestContext?.http?.method ?? 'GET';
@@ -87,8 +82,7 @@ export function createApiHandler(options: ApiHandlerOptions = {}): ApiHandler {
       if (method === 'OPTIONS') {
         result = { statusCode: 204, headers: { ...preflightHeaders, 'x-request-id': requestId }, body: '' };
       } else {
-        store ??= createStorefront();
-        const { status, body } = await serve(store, method, rawPath, event);
+        const { status, body } = await serve(store(), method, rawPath, event);
         result = json(status, body, requestId);
       }
     } catch (error) {

@@ -12,8 +12,8 @@ import { crossesThreshold, readStockChange } from './stockChange.js';
 /** Options of {@link AlertService}. */
 export interface AlertServiceOptions {
   /**
-   * ARN of the low-stock topic. Default: looked up once by name with the idempotent CreateTopic
-   * (fine on an emulator; in AWS pass it, e.g. from the Lambda's environment).
+   * ARN of the low-stock topic. Default: the config's `lowStockTopicArn`, else looked up once by
+   * name with the idempotent CreateTopic (fine on an emulator; in AWS set it).
    */
   readonly topicArn?: string;
   /**
@@ -55,7 +55,8 @@ export class AlertService implements AlertsApi {
   ) {
     this.log = new AlertLog(clients.documents, config);
     this.leaseSeconds = options.leaseSeconds ?? 20;
-    if (options.topicArn) this.topicArn = Promise.resolve(options.topicArn);
+    const topicArn = options.topicArn ?? config.lowStockTopicArn;
+    if (topicArn) this.topicArn = Promise.resolve(topicArn);
   }
 
   /**
