@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAdminCredentials } from '../src/adminCredentials.js';
 import { loadCursorSecret } from '../src/cursorSecret.js';
 import { demoProducts } from '../src/demoCatalog.js';
-import { nextFireTime } from '../src/scheduleExpression.js';
 import { ScheduleRunner } from '../src/ScheduleRunner.js';
 import type { LocalStack } from '../src/startLocalStack.js';
 import { startQueueConsumer } from '../src/startQueueConsumer.js';
@@ -182,24 +181,6 @@ describe('queue consumer (Lambda SQS semantics)', () => {
 });
 
 describe('schedules', () => {
-  it('computes the next firing of cron, rate and at expressions in a time zone, DST included', () => {
-    const at = (iso: string) => new Date(iso);
-    expect(nextFireTime('cron(15 0 * * ? *)', 'UTC', at('2025-03-01T10:00:00Z'))).toEqual(at('2025-03-02T00:15:00Z'));
-    expect(nextFireTime('cron(15 0 * * ? *)', 'Europe/Berlin', at('2025-01-01T12:00:00Z'))).toEqual(at('2025-01-01T23:15:00Z'));
-    expect(nextFireTime('cron(15 0 * * ? *)', 'Europe/Berlin', at('2025-07-01T12:00:00Z'))).toEqual(at('2025-07-01T22:15:00Z'));
-    // 02:30 does not exist in Berlin on 30 March 2025; 03:00 is the next wall-clock time after the jump.
-    expect(nextFireTime('cron(30 2 * * ? *)', 'Europe/Berlin', at('2025-03-29T12:00:00Z'))!.toISOString()).toBe('2025-03-30T01:30:00.000Z');
-    expect(nextFireTime('cron(0 9 ? * MON-FRI *)', 'America/New_York', at('2025-06-06T14:00:00Z'))).toEqual(at('2025-06-09T13:00:00Z'));
-    expect(nextFireTime('cron(0/20 * * * ? *)', 'UTC', at('2025-06-06T14:41:00Z'))).toEqual(at('2025-06-06T15:00:00Z'));
-    expect(nextFireTime('cron(0 12 1 JAN,JUL ? 2025)', 'UTC', at('2025-07-02T00:00:00Z'))).toBeUndefined();
-    expect(nextFireTime('rate(5 minutes)', 'UTC', at('2025-06-06T14:41:10Z'))).toEqual(at('2025-06-06T14:45:00Z'));
-    expect(nextFireTime('at(2025-06-07T09:00:00)', 'Asia/Tokyo', at('2025-06-06T00:00:00Z'))).toEqual(at('2025-06-07T00:00:00Z'));
-    expect(nextFireTime('at(2025-06-07T09:00:00)', 'Asia/Tokyo', at('2025-06-08T00:00:00Z'))).toBeUndefined();
-    for (const bad of ['cron(0 0 * * * *)', 'cron(0 0 L * ? *)', 'cron(61 0 * * ? *)', 'rate(0 minutes)', 'every day']) {
-      expect(() => nextFireTime(bad, 'UTC', new Date()), bad).toThrow();
-    }
-  });
-
   it('reads schedules back from the Scheduler API and fires their target handler with their input, on time', async () => {
     const stack = await startTestStack();
     try {

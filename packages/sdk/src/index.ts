@@ -72,7 +72,7 @@ export {
 } from './errors.js';
 export { errorFromResponse, type ResponseHeaders } from './errorFromResponse.js';
 export { CatalogService } from './catalog/CatalogService.js';
-export { isTimeZone, timeZoneOffsetMs, wallClockToInstant } from './timeZones.js';
+export { isTimeZone } from './timeZones.js';
 export { OrderService } from './orders/OrderService.js';
 export { orderDayShard } from './orders/dayShard.js';
 export { InventoryService } from './inventory/InventoryService.js';
@@ -80,6 +80,7 @@ export { ReportService } from './reports/ReportService.js';
 export { ReportWorker, type ReportRunOutcome, type ReportWorkerOptions } from './reports/ReportWorker.js';
 export { executionIdFromPipeMessage } from './reports/pipeMessage.js';
 export { executionIdSchema, startReportSchema, reportDateSchema, cronExpressionSchema } from './reports/schema.js';
+export { cronExpressionProblem, cronFieldRange, parseCronExpression, type CronFields } from './reports/cronExpression.js';
 export { dailyReportJobs, type DailyReportJob } from './reports/dailyReports.js';
 export { AlertService } from './alerts/AlertService.js';
 export type * from './types.js';

@@ -408,6 +408,11 @@ describe('daily schedule', () => {
       new GetScheduleCommand({ Name: t.config.schedules.dailyReports, GroupName: t.config.schedules.group }),
     );
     expect(after.Target).toEqual(before.Target);
+    // Scheduler's L, W and # forms are accepted: the local scheduler fires them too.
+    for (const cron of ['cron(0 6 L * ? *)', 'cron(0 6 15W * ? *)', 'cron(0 6 ? * 6L *)', 'cron(0 6 ? * 2#1 *)']) {
+      await t.store.reports.setSchedule({ cron, timezone: 'UTC' });
+      expect((await t.store.reports.getSchedule()).cron).toBe(cron);
+    }
   });
 
   it.each([
@@ -417,6 +422,13 @@ describe('daily schedule', () => {
     { cron: 'cron(0 0 * *)', timezone: 'UTC' },
     { cron: 'rate(1 day)', timezone: 'UTC' },
     { cron: 'cron(15 0 * * ? *)', timezone: 'Mars/Olympus_Mons' },
+    // Forms of other cron dialects that Scheduler or the local scheduler cannot fire.
+    { cron: 'cron(0 0 LW * ? *)', timezone: 'UTC' },
+    { cron: 'cron(0 0 ? * 5#6 *)', timezone: 'UTC' },
+    { cron: 'cron(0 0 L,1 * ? *)', timezone: 'UTC' },
+    { cron: 'cron(L 0 * * ? *)', timezone: 'UTC' },
+    { cron: 'cron(0 0 ? * +MON *)', timezone: 'UTC' },
+    { cron: 'cron(0 0 1 * ? 1969)', timezone: 'UTC' },
   ])('rejects %j without calling AWS', async (schedule) => {
     t.calls.reset();
     await expect(t.store.reports.setSchedule(schedule)).rejects.toThrow(ValidationError);

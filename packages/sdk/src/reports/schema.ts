@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone } from '../timeZones.js';
+import { cronExpressionProblem } from './cronExpression.js';
 import { isCalendarDate } from './storeTime.js';
 
 /** A report date: a real calendar day written `YYYY-MM-DD`. */
@@ -30,34 +31,14 @@ export const executionIdSchema = z
 /** Per-call options of `reports.start`. */
 export const startReportOptionsSchema = z.strictObject({ executionId: executionIdSchema.optional() });
 
-// One field of an EventBridge Scheduler cron expression: values, ranges, steps, lists and the
-// field-specific letters (L, W, #, ?); the scheduler itself has the last word on semantics.
-const cronField = /^[0-9A-Z*?,/#LW-]+$/;
-
-/** `cron(minutes hours day-of-month month day-of-week year)`, with `?` in day-of-month or day-of-week. */
+/** A Scheduler cron expression in the grammar of `cronExpressionProblem` (the one the local stack fires too). */
 export const cronExpressionSchema = z
   .string({ error: 'must be a string' })
   .max(256, 'must be at most 256 characters')
   .superRefine((value, context) => {
-    const match = /^cron\((.*)\)$/.exec(value);
-    const fields = match ? match[1]!.trim().split(/\s+/) : [];
-    if (fields.length !== 6 || !fields.every((field) => cronField.test(field))) {
-      context.addIssue({ code: 'custom', message: 'must be cron(minutes hours day-of-month month day-of-week year)' });
-      return;
-    }
-    const [minutes, hours, dayOfMonth, , dayOfWeek] = fields as [string, string, string, string, string, string];
-    if ((dayOfMonth === '?') === (dayOfWeek === '?')) {
-      context.addIssue({ code: 'custom', message: 'exactly one of day-of-month and day-of-week must be ?' });
-    }
-    if (!inRange(minutes, 59) || !inRange(hours, 23)) {
-      context.addIssue({ code: 'custom', message: 'minutes must be within 0–59 and hours within 0–23' });
-    }
+    const problem = cronExpressionProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
   });
-
-/** Numbers in a minutes/hours field stay below `max`. */
-function inRange(field: string, max: number): boolean {
-  return /^[0-9*,/-]+$/.test(field) && (field.match(/\d+/g) ?? []).every((number) => Number(number) <= max);
-}
 
 /** `reports.setSchedule` input. */
 export const reportScheduleSchema = z.strictObject({
