@@ -46,7 +46,7 @@ describe('pipe runner AWS calls', () => {
     const streams = countingStreams(config);
     const runner = new PipeRunner({ config, pipes: inventoryPipe, clients: { streams: streams.client, sqs: clients.sqs } });
     await runner.pollOnce(); // finds the stream and its shard, reads the put
-    await drainQueue(clients, provisioned.queueUrls.inventoryCheck);
+    await drainQueue(clients, provisioned.queueUrls.inventoryCheck!);
     const setupReads = streams.count('GetRecordsCommand');
     for (let pass = 0; pass < 10; pass++) expect(await runner.pollOnce()).toBe(0);
     expect(streams.count('GetRecordsCommand') - setupReads).toBe(10);
@@ -57,7 +57,7 @@ describe('pipe runner AWS calls', () => {
     expect(await runner.pollOnce()).toBe(1);
     for (let pass = 0; pass < 5; pass++) await runner.pollOnce();
     expect(streams.count('GetShardIteratorCommand')).toBe(1);
-    expect(await drainQueue(clients, provisioned.queueUrls.inventoryCheck)).toEqual(['Lamp']);
+    expect(await drainQueue(clients, provisioned.queueUrls.inventoryCheck!)).toEqual(['Lamp']);
   });
 
   it('replaces an expired iterator from the checkpoint, losing and repeating nothing', async () => {
@@ -66,14 +66,14 @@ describe('pipe runner AWS calls', () => {
     const streams = countingStreams(config);
     const runner = new PipeRunner({ config, pipes: inventoryPipe, clients: { streams: streams.client, sqs: clients.sqs } });
     await runner.pollOnce();
-    await drainQueue(clients, provisioned.queueUrls.inventoryCheck);
+    await drainQueue(clients, provisioned.queueUrls.inventoryCheck!);
     await store.inventory.adjust('Desk', -1);
     streams.expireNextRead();
     expect(await runner.pollOnce()).toBe(0);
     await store.inventory.adjust('Desk', -2);
     while ((await runner.pollOnce()) > 0);
     expect(streams.count('GetShardIteratorCommand')).toBe(2);
-    expect(await drainQueue(clients, provisioned.queueUrls.inventoryCheck)).toEqual(['Desk', 'Desk']);
+    expect(await drainQueue(clients, provisioned.queueUrls.inventoryCheck!)).toEqual(['Desk', 'Desk']);
   });
 
   it('stop with a drain deadline moves what is already in the stream to the queue first', async () => {
@@ -82,9 +82,9 @@ describe('pipe runner AWS calls', () => {
     const runner = new PipeRunner({ config, pipes: [{ ...inventoryPipe[0]!, batchSize: 2 }], clients: { sqs: clients.sqs }, pollIntervalMs: 60_000 }).start();
     // The first passes move the two puts, then the runner sleeps a minute: the changes below wait in the stream.
     const early: string[] = [];
-    await waitFor(async () => (early.push(...(await drainQueue(clients, provisioned.queueUrls.inventoryCheck))), early.length === 2 ? true : undefined));
+    await waitFor(async () => (early.push(...(await drainQueue(clients, provisioned.queueUrls.inventoryCheck!))), early.length === 2 ? true : undefined));
     for (let i = 0; i < 6; i++) await store.inventory.adjust(i % 2 ? 'Cup' : 'Plate', -1);
     await runner.stop({ drainUntil: Date.now() + 10_000 });
-    expect((await drainQueue(clients, provisioned.queueUrls.inventoryCheck)).length).toBe(6);
+    expect((await drainQueue(clients, provisioned.queueUrls.inventoryCheck!)).length).toBe(6);
   });
 });
