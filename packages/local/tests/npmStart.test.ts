@@ -1,38 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LocalStackFile } from '../src/stackFile.js';
 import { waitFor } from './localStackSupport.js';
-
-const repository = fileURLToPath(new URL('../../..', import.meta.url));
-
-/** A real `npm start` (npm → node → moto), on a free port, with its own data directory. */
-async function npmStart(): Promise<{ npm: ChildProcess; dataDir: string; stack: LocalStackFile; output: () => string }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'storefront-npm-start-'));
-  let output = '';
-  const { STOREFRONT_AWS_ENDPOINT: _endpoint, AWS_ENDPOINT_URL: _sdkEndpoint, ...env } = process.env;
-  const npm = spawn('npm', ['start'], {
-    cwd: repository,
-    env: { ...env, PORT: '0', STOREFRONT_DATA_DIR: dataDir, STOREFRONT_SEED: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  npm.stdout!.on('data', (chunk: Buffer) => void (output += chunk.toString()));
-  npm.stderr!.on('data', (chunk: Buffer) => void (output += chunk.toString()));
-  const stack = await waitFor(async () => {
-    if (npm.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    try {
-      return JSON.parse(await readFile(join(dataDir, 'stack.json'), 'utf8')) as LocalStackFile;
-    } catch {
-      return undefined;
-    }
-  }, 90_000);
-  return { npm, dataDir, stack, output: () => output };
-}
+import { startNpmStart } from './npmStartSupport.js';
 
 /** Whether something accepts connections at the URL's port. */
 function listening(url: string): Promise<boolean> {
@@ -67,7 +39,7 @@ describe('npm start stops cleanly', () => {
   it.each(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL'] as const)(
     '%s to the npm process stops the API and moto, frees the port and removes stack.json',
     async (signal) => {
-      const { npm, dataDir, stack, output } = await npmStart();
+      const { npm, dataDir, stack, output } = await startNpmStart(undefined, { STOREFRONT_SEED: '0' });
       dataDirs.push(dataDir);
       expect(stack).toMatchObject({ version: 1, region: 'us-east-1', adminCredentialsFile: join(dataDir, 'admin-credentials.json') });
       expect(await listening(stack.apiUrl)).toBe(true);

@@ -1,5 +1,5 @@
-import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { ProvisionedResources, Storefront } from '@store-front/sdk';
+import { sendInOrder } from '../pipes/sendInOrder.js';
 import type { Snapshot } from '../snapshot.js';
 
 /** What {@link resumeWork} handed to the queues again. */
@@ -36,15 +36,7 @@ export async function resumeWork(store: Storefront, provisioned: ProvisionedReso
     dynamodb: { ...record.dynamodb, ApproximateCreationDateTime: Math.floor(record.dynamodb.ApproximateCreationDateTime ?? 0) },
     eventSourceARN: streamArn,
   }));
-  await send(store, provisioned.queueUrls.reportRequests!, jobMessages);
-  await send(store, provisioned.queueUrls.inventoryCheck!, changeMessages);
+  await sendInOrder(store.clients.sqs, provisioned.queueUrls.reportRequests!, 'restored report jobs', jobMessages);
+  await sendInOrder(store.clients.sqs, provisioned.queueUrls.inventoryCheck!, 'restored stock changes', changeMessages);
   return { reportJobs: jobMessages.length, stockChanges: changeMessages.length };
-}
-
-async function send(store: Storefront, queueUrl: string, messages: readonly object[]): Promise<void> {
-  for (let start = 0; start < messages.length; start += 10) {
-    const entries = messages.slice(start, start + 10).map((message, index) => ({ Id: String(index), MessageBody: JSON.stringify(message) }));
-    const { Failed = [] } = await store.clients.sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
-    if (Failed.length > 0) throw new Error(`Could not queue restored work again: ${Failed[0]!.Message ?? Failed[0]!.Code}`);
-  }
 }

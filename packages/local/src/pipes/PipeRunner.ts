@@ -10,11 +10,12 @@ import {
   type Shard,
   type ShardIteratorType,
 } from '@aws-sdk/client-dynamodb-streams';
-import { GetQueueUrlCommand, SendMessageBatchCommand, SQSClient, type SendMessageBatchRequestEntry } from '@aws-sdk/client-sqs';
+import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { clientOptions, pipeDefinitions, type PipeDefinition, type StorefrontConfig } from '@store-front/sdk';
 import type { CheckpointStore, ShardCheckpoint } from './CheckpointStore.js';
 import { compileEventPattern, type EventPredicate } from './compileEventPattern.js';
 import { InMemoryCheckpointStore } from './InMemoryCheckpointStore.js';
+import { sendInOrder } from './sendInOrder.js';
 import { toPipeEvent } from './toPipeEvent.js';
 
 /** Options of {@link PipeRunner}. */
@@ -55,11 +56,6 @@ interface PipeState {
    */
   readonly iterators: Map<string, string>;
 }
-
-// SQS: at most 10 entries and 256 KiB per SendMessageBatch.
-const maxEntriesPerSend = 10;
-const maxBytesPerSend = 256 * 1024;
-const sendAttempts = 3;
 
 /**
  * Runs pipes on one machine the way EventBridge Pipes runs them in AWS: reads every shard of each
@@ -208,7 +204,7 @@ export class PipeRunner {
     }
     const records = page.Records ?? [];
     if (records.length > 0) {
-      await this.send(state, records.map((record) => toPipeEvent(record, state.streamArn!)).filter(state.matches));
+      await sendInOrder(this.sqs, state.queueUrl!, `pipe ${state.pipe.id}`, records.map((record) => toPipeEvent(record, state.streamArn!)).filter(state.matches));
     }
     const last = records.at(-1)?.dynamodb?.SequenceNumber ?? checkpoint?.sequenceNumber;
     const finished = !page.NextShardIterator;
@@ -235,21 +231,6 @@ export class PipeRunner {
       }),
     );
     return ShardIterator!;
-  }
-
-  /** Sends events to the pipe's queue, in order; throws unless every one was accepted. */
-  private async send(state: PipeState, events: Record<string, unknown>[]): Promise<void> {
-    for (const chunk of chunks(events.map((event) => JSON.stringify(event)))) {
-      let entries: SendMessageBatchRequestEntry[] = chunk.map((body, index) => ({ Id: String(index), MessageBody: body }));
-      for (let attempt = 1; entries.length > 0; attempt++) {
-        const { Failed = [] } = await this.sqs.send(new SendMessageBatchCommand({ QueueUrl: state.queueUrl, Entries: entries }));
-        const failed = new Set(Failed.map((failure) => failure.Id));
-        entries = entries.filter((entry) => failed.has(entry.Id));
-        if (entries.length > 0 && attempt >= sendAttempts) {
-          throw new Error(`pipe ${state.pipe.id}: ${entries.length} message(s) not accepted by the queue: ${Failed[0]?.Message ?? ''}`);
-        }
-      }
-    }
   }
 
   /** Finds the pipe's stream and queue (once). */
@@ -302,24 +283,4 @@ export class PipeRunner {
 /** A shard is read from LATEST only when the pipe says so and nothing of it was read before; a child shard, or one whose checkpoint was trimmed, holds only records new to the pipe. */
 function startsAtLatest(state: PipeState, checkpoint: ShardCheckpoint | undefined, hasParent: boolean): boolean {
   return state.pipe.startingPosition === 'LATEST' && !checkpoint && !hasParent;
-}
-
-/** Splits message bodies into SendMessageBatch-sized groups, keeping their order. */
-function chunks(bodies: string[]): string[][] {
-  const groups: string[][] = [];
-  let current: string[] = [];
-  let bytes = 0;
-  for (const body of bodies) {
-    const size = Buffer.byteLength(body);
-    if (size > maxBytesPerSend) throw new Error(`A stream record of ${size} bytes exceeds the SQS message limit`);
-    if (current.length === maxEntriesPerSend || bytes + size > maxBytesPerSend) {
-      groups.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(body);
-    bytes += size;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
 }
