@@ -73,7 +73,7 @@ describe('the storefront web page in Chromium', () => {
 
   it('browses, fills a cart with two products and places one order; the stock shown goes down', async () => {
     await page.goto(stack.url);
-    await expect.poll(() => page.locator('.card').count()).toBe(8);
+    await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(8);
     await page.screenshot({ path: join(screenshots, 'shop.png'), fullPage: true });
 
     // "Load more" follows the cursor, and focus moves to the first product it brought.
