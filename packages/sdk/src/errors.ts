@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'IDEMPOTENCY_CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'METHOD_NOT_ALLOWED'
+  | 'TRY_AGAIN'
   | 'INTERNAL'
   | 'CONFIGURATION_ERROR';
 
@@ -226,6 +228,48 @@ export class UnsupportedMediaTypeError extends StorefrontError {
 }
 
 /**
+ * A known path was asked with a method it does not serve (405); the response's `Allow` header
+ * lists {@link MethodNotAllowedError.allowedMethods}.
+ * @example
+ * ```ts
+ * throw new MethodNotAllowedError(['GET', 'PUT']);
+ * ```
+ */
+export class MethodNotAllowedError extends StorefrontError {
+  /** The methods the path serves, e.g. `['GET', 'PUT']`. */
+  readonly allowedMethods: readonly string[];
+
+  constructor(allowedMethods: readonly string[], message?: string, options?: Omit<StorefrontErrorOptions, 'details'>) {
+    super('METHOD_NOT_ALLOWED', 405, message ?? `Method not allowed; this path serves ${allowedMethods.join(', ')}`, {
+      ...options,
+      details: { allowedMethods },
+    });
+    this.name = 'MethodNotAllowedError';
+    this.allowedMethods = allowedMethods;
+  }
+}
+
+/**
+ * Transient contention or throttling outlasted the store's own retries (503). Safe to send again
+ * after {@link TryAgainError.retryAfterSeconds} (the `Retry-After` header), with the same
+ * `Idempotency-Key`; the HTTP client does so itself for the calls it may retry.
+ * @example
+ * ```ts
+ * if (error instanceof TryAgainError) await new Promise((r) => setTimeout(r, error.retryAfterSeconds * 1000));
+ * ```
+ */
+export class TryAgainError extends StorefrontError {
+  /** Whole seconds to wait before sending the request again. */
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds = 1, message = 'The store is busy; try again shortly', options?: Omit<StorefrontErrorOptions, 'details'>) {
+    super('TRY_AGAIN', 503, message, { ...options, details: { retryAfterSeconds } });
+    this.name = 'TryAgainError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/**
  * Something failed on the store's side (500); the message never carries internal details.
  * @example
  * ```ts
@@ -289,6 +333,14 @@ export function errorFromResponse(status: number, body: unknown, requestId?: str
       return new PayloadTooLargeError(message, options);
     case 'UNSUPPORTED_MEDIA_TYPE':
       return new UnsupportedMediaTypeError(message, options);
+    case 'METHOD_NOT_ALLOWED': {
+      const allowed = (details as { allowedMethods?: unknown } | undefined)?.allowedMethods;
+      return new MethodNotAllowedError(Array.isArray(allowed) ? (allowed as string[]) : [], message, { requestId });
+    }
+    case 'TRY_AGAIN': {
+      const seconds = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      return new TryAgainError(typeof seconds === 'number' ? seconds : 1, message, { requestId });
+    }
     default:
       return new InternalError(message, options);
   }

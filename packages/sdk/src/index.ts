@@ -57,6 +57,8 @@ export {
   IdempotencyConflictError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
+  MethodNotAllowedError,
+  TryAgainError,
   InternalError,
   ConfigurationError,
   errorFromResponse,
@@ -66,6 +68,10 @@ export {
   type StorefrontErrorOptions,
 } from './errors.js';
 export { CatalogService } from './catalog/CatalogService.js';
+export { isReplayed } from './idempotentReplay.js';
+export type { BackoffOptions } from './retry.js';
+export { browserSecurityHeaders, contentSecurityPolicy, referrerPolicy, type BrowserOrigins } from './browserHeaders.js';
+export { notFound, missingThings, type MissingResource, type MissingThing } from './notFound.js';
 export { isTimeZone, timeZoneOffsetMs, wallClockToInstant } from './timeZones.js';
 export { OrderService } from './orders/OrderService.js';
 export { orderDayShard } from './orders/dayShard.js';

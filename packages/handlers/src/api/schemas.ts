@@ -120,6 +120,8 @@ export const errorEnvelopeSchema = z.strictObject({
       'IDEMPOTENCY_CONFLICT',
       'PAYLOAD_TOO_LARGE',
       'UNSUPPORTED_MEDIA_TYPE',
+      'METHOD_NOT_ALLOWED',
+      'TRY_AGAIN',
       'INTERNAL',
     ]),
     message: z.string(),
