@@ -57,16 +57,20 @@ export {
   IdempotencyConflictError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
-  MethodNotAllowedError,
-  TryAgainError,
   InternalError,
   ConfigurationError,
-  errorFromResponse,
+  MethodNotAllowedError,
+  TryAgainError,
+  errorCatalog,
+  apiErrorCodes,
   type ErrorCode,
+  type ApiErrorCode,
+  type ErrorCatalogEntry,
   type FieldIssue,
   type StockShortage,
   type StorefrontErrorOptions,
 } from './errors.js';
+export { errorFromResponse, type ResponseHeaders } from './errorFromResponse.js';
 export { CatalogService } from './catalog/CatalogService.js';
 export { isReplayed } from './idempotentReplay.js';
 export type { BackoffOptions } from './retry.js';

@@ -1,5 +1,6 @@
 import type { ExecuteApiSigner } from './ExecuteApiSigner.js';
-import { InternalError, errorFromResponse, type ErrorCode } from '../errors.js';
+import { errorFromResponse } from '../errorFromResponse.js';
+import { InternalError } from '../errors.js';
 import { markReplayed } from '../idempotentReplay.js';
 import { Backoff } from '../retry.js';
 
@@ -36,20 +37,6 @@ export interface HttpCall {
   /** Safe to send again: GETs, and writes carrying an Idempotency-Key. */
   readonly retry?: boolean;
 }
-
-// When a proxy or API Gateway itself answers (no store envelope), the status still says what happened.
-const codeByStatus: Record<number, ErrorCode> = {
-  400: 'VALIDATION_ERROR',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  409: 'OUT_OF_STOCK',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'IDEMPOTENCY_CONFLICT',
-  429: 'TRY_AGAIN',
-};
 
 /** A `Retry-After` header (seconds, or an HTTP date) in ms; 0 when absent or unreadable. */
 function retryAfterMs(header: string | null): number {
@@ -116,7 +103,7 @@ export class HttpTransport {
         const replayed = response.headers.get('idempotent-replayed') === 'true' && typeof body === 'object' && body !== null;
         return (replayed ? markReplayed(body) : body) as T;
       }
-      throw errorFromResponse(response.status, withEnvelope(response.status, body), requestId);
+      throw errorFromResponse(response.status, body, requestId, response.headers);
     }
   }
 
@@ -155,16 +142,4 @@ export class HttpTransport {
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
     });
   }
-}
-
-function withEnvelope(status: number, body: unknown): unknown {
-  const envelope = (body as { error?: { code?: unknown } } | undefined)?.error;
-  if (typeof envelope?.code === 'string') return body;
-  const message = (body as { message?: unknown } | undefined)?.message;
-  return {
-    error: {
-      code: codeByStatus[status] ?? 'INTERNAL',
-      message: typeof message === 'string' ? message : `HTTP ${status}`,
-    },
-  };
 }

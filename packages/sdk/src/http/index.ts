@@ -25,13 +25,17 @@ export {
   IdempotencyConflictError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
-  MethodNotAllowedError,
-  TryAgainError,
   InternalError,
   ConfigurationError,
-  errorFromResponse,
+  MethodNotAllowedError,
+  TryAgainError,
+  errorCatalog,
+  apiErrorCodes,
   type ErrorCode,
+  type ApiErrorCode,
+  type ErrorCatalogEntry,
   type FieldIssue,
   type StockShortage,
 } from '../errors.js';
+export { errorFromResponse, type ResponseHeaders } from '../errorFromResponse.js';
 export type * from '../types.js';
