@@ -126,7 +126,7 @@ export const apiRoutes: readonly Route[] = [
     headers: { 'idempotency-key': idempotencyKeySchema },
     body: orderRequestFormsSchema,
     response: { status: 201, schema: orderSchema },
-    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'NOT_FOUND', 'OUT_OF_STOCK', 'IDEMPOTENCY_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'NOT_FOUND', 'OUT_OF_STOCK', 'IDEMPOTENCY_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'TRY_AGAIN'],
     run: (store, { body, headers }) => store.orders.place(body as never, idempotencyOf(headers)),
   },
   {
@@ -148,7 +148,7 @@ export const apiRoutes: readonly Route[] = [
     summary: "Creates or replaces products' details and sets their absolute stock.",
     body: z.union([inventoryItemSchema, inventoryPutListBodySchema]),
     response: { status: 200, schema: inventoryPutResultSchema },
-    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'TRY_AGAIN'],
     run: (store, { body }) => store.inventory.put(inventoryItemsOf(body) as never),
   },
   {
@@ -161,7 +161,7 @@ export const apiRoutes: readonly Route[] = [
     body: adjustmentBodySchema,
     response: { status: 200, schema: stockLevelSchema },
     headers: { 'idempotency-key': idempotencyKeySchema },
-    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'NOT_FOUND', 'OUT_OF_STOCK', 'IDEMPOTENCY_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'NOT_FOUND', 'OUT_OF_STOCK', 'IDEMPOTENCY_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'TRY_AGAIN'],
     run: (store, { params, body, headers }) => {
       const { delta, reason } = parseInput(adjustmentBodySchema, objectBody(body, 'stock adjustment'), 'stock adjustment');
       return store.inventory.adjust(params[0]!, delta, { ...(reason === undefined ? {} : { reason }), ...idempotencyOf(headers) });
@@ -176,7 +176,7 @@ export const apiRoutes: readonly Route[] = [
     body: reportRequestBodySchema,
     response: { status: 202, schema: reportStartedSchema },
     headers: { 'idempotency-key': idempotencyKeySchema },
-    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'IDEMPOTENCY_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'IDEMPOTENCY_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'TRY_AGAIN'],
     // The SDK validates the body (either form) and names each rejected field; the schema above documents it.
     run: (store, { body, headers }) => store.reports.start(body as StartReportRequest, idempotencyOf(headers)),
   },
