@@ -7,7 +7,8 @@ let stack: LocalStack;
 let url: string;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // A page beside the API, as `npm start` hands it the storefront.
+  stack = await startTestStack({ pages: { '/': { contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Shop</title>' } } });
   url = stack.url;
   await stack.store.inventory.put([item('Lamp', 10, 40, 'Lighting'), item('Rug', 5, 80, 'Home')]);
 });
