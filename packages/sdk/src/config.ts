@@ -57,8 +57,16 @@ export interface StorefrontConfig {
   /**
    * Key that signs catalog cursors (tamper-proof). Env `STOREFRONT_CURSOR_SECRET`; default a random
    * per-process key — set it when several processes serve the same store so cursors work across them.
+   * No default in Lambda (env `AWS_LAMBDA_FUNCTION_NAME` set) or when {@link cursorSecretArn} is set:
+   * there a per-instance key would break cursors across instances, so sealing or opening a cursor
+   * without a key is a `ConfigurationError`.
    */
-  readonly cursorSecret: string;
+  readonly cursorSecret: string | undefined;
+  /**
+   * ARN of the Secrets Manager secret holding the cursor-signing key, read once per cold start by the
+   * Lambda handlers that seal or open cursors (the API). Env `STOREFRONT_CURSOR_SECRET_ARN`; default none.
+   */
+  readonly cursorSecretArn: string | undefined;
 }
 
 /** Deep-partial settings accepted by `createStorefront` and `provisionResources`. Arguments override environment. */
@@ -75,6 +83,7 @@ export interface StorefrontConfigInput {
   readonly timezone?: string;
   readonly alertEmails?: readonly string[];
   readonly cursorSecret?: string;
+  readonly cursorSecretArn?: string;
 }
 
 /** Environment variables, as `process.env` holds them. */
@@ -193,12 +202,6 @@ export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = proc
     check(emailRule, email.trim(), 'alertEmails', input.alertEmails ? undefined : 'STOREFRONT_ALERT_EMAILS'),
   );
 
-  const secretPick = pick(input.cursorSecret, env, 'STOREFRONT_CURSOR_SECRET');
-  const cursorSecret =
-    secretPick.value === undefined
-      ? randomBytes(32).toString('base64url')
-      : check(z.string().min(16, 'at least 16 characters'), secretPick.value, 'cursorSecret', secretPick.envName);
-
   if (input.credentials) {
     check(z.string().min(1, 'a non-empty access key id'), input.credentials.accessKeyId, 'credentials.accessKeyId');
     check(z.string().min(1, 'a non-empty secret'), input.credentials.secretAccessKey, 'credentials.secretAccessKey');
@@ -216,8 +219,24 @@ export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = proc
     schedules: resolveGroup('schedules') as unknown as StorefrontConfig['schedules'],
     timezone,
     alertEmails,
-    cursorSecret,
+    ...resolveCursorSettings(input, env),
   };
+}
+
+const secretArnRule = z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN');
+
+/** The cursor key: given, else fetched from `cursorSecretArn` by the handler, else random outside Lambda. */
+function resolveCursorSettings(input: StorefrontConfigInput, env: Env) {
+  const arnPick = pick(input.cursorSecretArn, env, 'STOREFRONT_CURSOR_SECRET_ARN');
+  const cursorSecretArn = arnPick.value === undefined ? undefined : check(secretArnRule, arnPick.value, 'cursorSecretArn', arnPick.envName);
+  const secretPick = pick(input.cursorSecret, env, 'STOREFRONT_CURSOR_SECRET');
+  if (secretPick.value !== undefined) {
+    const cursorSecret = check(z.string().min(16, 'at least 16 characters'), secretPick.value, 'cursorSecret', secretPick.envName);
+    return { cursorSecret, cursorSecretArn };
+  }
+  // A random key per Lambda instance would make one instance's cursors invalid on the next.
+  const shared = cursorSecretArn !== undefined || Boolean(env.AWS_LAMBDA_FUNCTION_NAME);
+  return { cursorSecret: shared ? undefined : randomBytes(32).toString('base64url'), cursorSecretArn };
 }
 
 /** Every environment variable the SDK reads, with its default — the source of docs/configuration.md. */
@@ -235,5 +254,6 @@ export const environmentVariables: ReadonlyArray<{ name: string; default: string
   ),
   { name: 'STOREFRONT_TIMEZONE', default: 'UTC', setting: 'timezone' },
   { name: 'STOREFRONT_ALERT_EMAILS', default: '(none)', setting: 'alertEmails' },
-  { name: 'STOREFRONT_CURSOR_SECRET', default: '(random per process)', setting: 'cursorSecret' },
+  { name: 'STOREFRONT_CURSOR_SECRET', default: '(random per process; none in Lambda)', setting: 'cursorSecret' },
+  { name: 'STOREFRONT_CURSOR_SECRET_ARN', default: '(none)', setting: 'cursorSecretArn' },
 ];

@@ -211,8 +211,7 @@ async function ensureSchedule(
       Target: {
         Arn: target?.arn ?? `arn:aws:lambda:${config.region}:${emulatorAccount}:function:${functionName}`,
         RoleArn: target?.roleArn ?? `arn:aws:iam::${emulatorAccount}:role/${functionName}-scheduler`,
-        // The scheduled time (not the time of running) decides which day is "yesterday", also on a late retry.
-        Input: JSON.stringify({ source: 'daily-reports', scheduledTime: '<aws.scheduler.scheduled-time>' }),
+        Input: JSON.stringify(dailyReportsSchedule.input),
       },
     }),
   );

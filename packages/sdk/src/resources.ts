@@ -143,6 +143,11 @@ export const dailyReportsSchedule = {
   expression: 'cron(15 0 * * ? *)',
   /** Name of the Lambda function it invokes (prefixed like other resources). */
   targetFunction: 'scheduled-report',
+  /**
+   * The target's input. The scheduled time (Scheduler's context attribute, not the time of running)
+   * decides which day is "yesterday", also on a late retry.
+   */
+  input: { source: 'daily-reports', scheduledTime: '<aws.scheduler.scheduled-time>' },
 } as const;
 
 /** Seconds an idempotency record is kept; a retry after that places a new order. */
