@@ -1,10 +1,10 @@
-import { Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as deployment from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { acknowledge, wildcardFinding, type NagAcknowledgement } from './nag.js';
+import { acknowledge, findingEnvironment, wildcardFinding, type NagAcknowledgement } from './nag.js';
 
 /** Options of {@link StorefrontSite}. */
 export interface StorefrontSiteProps {
@@ -97,12 +97,13 @@ export class StorefrontSite extends Construct {
 
   private uploadAcknowledgements(): NagAcknowledgement[] {
     const copies = "CDK's BucketDeployment copies the page from the CDK asset bucket into the page bucket (replacing old files) and invalidates the distribution: its grants are wildcards by construction, scoped to those two buckets.";
+    const { region, account } = findingEnvironment(this);
     return [
       { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: "CDK's BucketDeployment function: AWSLambdaBasicExecutionRole only writes its logs." },
       { id: 'AwsSolutions-L1', reason: "CDK's BucketDeployment function: aws-cdk-lib picks and updates its runtime." },
       { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'cloudfront:CreateInvalidation/GetInvalidation have no resource-level scoping in BucketDeployment.' },
       { id: wildcardFinding(this.bucket, '/*'), reason: copies },
-      { id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]', reason: copies },
+      { id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-${account}-${region}/*]`, reason: copies },
       ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map((action) => ({ id: `AwsSolutions-IAM5[Action::${action}]`, reason: copies })),
     ];
   }

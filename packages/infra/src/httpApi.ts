@@ -8,7 +8,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { apiRoutes, corsAllowedHeaders } from '@store-front/handlers';
 import { Construct } from 'constructs';
-import { acknowledge, type NagAcknowledgement } from './nag.js';
+import { acknowledge, findingEnvironment, type NagAcknowledgement } from './nag.js';
 
 /** Response headers a browser may read cross-origin (the contract's CORS rule). */
 export const corsExposedHeaders = ['retry-after', 'idempotent-replayed', 'x-request-id'] as const;
@@ -116,10 +116,11 @@ export class StorefrontHttpApi extends Construct {
   /** cdk-nag findings of `execute-api:Invoke` on the admin paths: a path parameter is a `*` by nature. */
   adminRouteAcknowledgements(): NagAcknowledgement[] {
     const apiId = Stack.of(this).getLogicalId(this.api.node.defaultChild as CfnElement);
+    const { region, account } = findingEnvironment(this);
     return apiPaths()
       .filter((path) => path.admin)
       .map(({ path }) => ({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${apiId}>/*/*${path.replace(/\{[^}]+\}/g, '*')}]`,
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:${region}:${account}:<${apiId}>/*/*${path.replace(/\{[^}]+\}/g, '*')}]`,
         reason: 'One admin path of the API, any stage and method: * stands for the path parameters and the methods of the path\'s ANY route.',
       }));
   }

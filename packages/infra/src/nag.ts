@@ -1,4 +1,4 @@
-import { Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { Stack, Token, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 /** One cdk-nag finding accepted for a resource, with the reason it is right here. */
@@ -44,4 +44,16 @@ export function storeGrantAcknowledgements(tables: readonly IConstruct[], report
     { id: wildcardFinding(reportsBucket, '/reports/*'), reason },
     ...s3GrantActions.map((action) => ({ id: `AwsSolutions-IAM5[Action::${action}]`, reason })),
   ];
+}
+
+/**
+ * How cdk-nag writes the stack's region and account inside a finding: as `<AWS::Region>` and
+ * `<AWS::AccountId>` for an environment-agnostic stack, literally otherwise.
+ */
+export function findingEnvironment(scope: IConstruct): { region: string; account: string } {
+  const stack = Stack.of(scope);
+  return {
+    region: Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region,
+    account: Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account,
+  };
 }
