@@ -1,28 +1,19 @@
 import { Duration } from 'aws-cdk-lib';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
-import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import type * as sns from 'aws-cdk-lib/aws-sns';
-import type * as sqs from 'aws-cdk-lib/aws-sqs';
-import { reportJobLimits, type QueueNames, type TableNames } from '@store-front/sdk';
+import { reportJobLimits } from '@store-front/sdk';
 import { Construct } from 'constructs';
 import { createHandlerFunction, type HandlerFunctionProps, type HandlerName } from './functions.js';
 import { acknowledge, storeGrantAcknowledgements } from './nag.js';
 import { settingsEnvironment } from './settings.js';
+import type { Storefront } from './Storefront.js';
 import type { ResolvedStorefrontProps } from './StorefrontProps.js';
 
 /** What the functions use: each gets only its part, through `grant*`. */
-export interface StorefrontFunctionsProps {
+export interface StorefrontFunctionsProps
+  extends Pick<Storefront, 'tables' | 'queues' | 'reportsBucket' | 'lowStockTopic' | 'reportsTopic' | 'cursorSecret'> {
   readonly settings: ResolvedStorefrontProps;
-  readonly tables: Readonly<Record<keyof TableNames, dynamodb.ITable>>;
-  readonly queues: Readonly<Record<keyof QueueNames, sqs.IQueue>>;
-  readonly reportsBucket: s3.IBucket;
-  readonly lowStockTopic: sns.ITopic;
-  readonly reportsTopic: sns.ITopic;
-  readonly cursorSecret: secretsmanager.ISecret;
 }
 
 /**
