@@ -11,7 +11,6 @@ import {
   type StartReportRequest,
 } from '@store-front/sdk';
 import { z } from 'zod';
-import { buildOpenApiDocument } from './openapi.js';
 import {
   adjustmentBodySchema,
   alertsQuerySchema,
@@ -205,7 +204,8 @@ export const apiRoutes: readonly Route[] = [
     summary: 'This document.',
     response: { status: 200, schema: z.object({ openapi: z.string() }) },
     errors: [],
-    run: async () => (openApiDocument ??= buildOpenApiDocument(apiRoutes)),
+    // Loaded on first use: the generator is not on the order and catalog path.
+    run: async () => (openApiDocument ??= (await import('./openapi.js')).buildOpenApiDocument(apiRoutes)),
   },
 ];
 

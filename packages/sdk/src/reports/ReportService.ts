@@ -3,7 +3,6 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetScheduleCommand, ResourceNotFoundException, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AwsClients } from '../clients.js';
 import type { StorefrontConfig } from '../config.js';
@@ -107,6 +106,8 @@ export class ReportService implements ReportsApi {
     if (!Item) throw notFound();
     const job = toReportJob(Item as ReportJobItem, new Date());
     if (job.status !== 'SUCCEEDED' || !job.s3) return job;
+    // Loaded on first use: presigning is not on the order and catalog path.
+    const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
     const downloadUrl = await getSignedUrl(
       this.clients.s3,
       new GetObjectCommand({ Bucket: job.s3.bucket, Key: job.s3.key }),
