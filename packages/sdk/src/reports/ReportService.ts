@@ -3,7 +3,6 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetScheduleCommand, ResourceNotFoundException, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AwsClients } from '../clients.js';
 import type { StorefrontConfig } from '../config.js';
