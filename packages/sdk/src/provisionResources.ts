@@ -7,7 +7,7 @@ import {
   waitUntilTableExists,
   type AttributeDefinition,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, HeadBucketCommand, PutBucketLifecycleConfigurationCommand } from '@aws-sdk/client-s3';
 import {
   CreateScheduleCommand,
   GetScheduleCommand,
@@ -20,7 +20,9 @@ import { resolveConfig, type StorefrontConfig, type StorefrontConfigInput } from
 import {
   dailyReportsSchedule,
   queueDefinitions,
+  reportRetention,
   tableDefinitions,
+  topicDefinitions,
   type KeyAttribute,
   type TableDefinition,
 } from './resources.js';
@@ -45,6 +47,8 @@ export interface ProvisionedResources {
   readonly queueArns: Readonly<Record<string, string>>;
   /** The low-stock alerts topic ARN. */
   readonly lowStockTopicArn: string;
+  /** Topic ARNs by config key. */
+  readonly topicArns: Readonly<Record<string, string>>;
   /** Stream ARNs by table config key (tables with streams only). */
   readonly streamArns: Readonly<Record<string, string>>;
   /** Resources created by this call (empty when everything already existed). */
@@ -100,9 +104,13 @@ export async function provisionResources(options: ProvisionOptions = {}): Promis
     queueArns[definition.id] = Attributes!.QueueArn!;
   }
 
-  const { TopicArn } = await clients.sns.send(new CreateTopicCommand({ Name: config.topics.lowStockAlerts }));
+  const topicArns: Record<string, string> = {};
+  for (const definition of topicDefinitions) {
+    const { TopicArn } = await clients.sns.send(new CreateTopicCommand({ Name: config.topics[definition.id] }));
+    topicArns[definition.id] = TopicArn!;
+  }
   for (const email of config.alertEmails) {
-    await clients.sns.send(new SubscribeCommand({ TopicArn, Protocol: 'email', Endpoint: email }));
+    await clients.sns.send(new SubscribeCommand({ TopicArn: topicArns.lowStockAlerts, Protocol: 'email', Endpoint: email }));
   }
 
   try {
@@ -116,12 +124,28 @@ export async function provisionResources(options: ProvisionOptions = {}): Promis
     );
     created.push(`bucket ${config.buckets.reports}`);
   }
+  // Idempotent: the rule is simply written again.
+  await clients.s3.send(
+    new PutBucketLifecycleConfigurationCommand({
+      Bucket: config.buckets.reports,
+      LifecycleConfiguration: {
+        Rules: [
+          {
+            ID: 'expire-reports',
+            Status: 'Enabled',
+            Filter: { Prefix: reportRetention.prefix },
+            Expiration: { Days: reportRetention.days },
+          },
+        ],
+      },
+    }),
+  );
 
   if (await ensureSchedule(clients, config, options.scheduleTarget)) {
     created.push(`schedule ${config.schedules.dailyReports}`);
   }
 
-  return { config, queueUrls, queueArns, lowStockTopicArn: TopicArn!, streamArns, created };
+  return { config, queueUrls, queueArns, lowStockTopicArn: topicArns.lowStockAlerts!, topicArns, streamArns, created };
 }
 
 async function ensureTable(

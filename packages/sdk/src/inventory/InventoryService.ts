@@ -5,7 +5,18 @@ import { batchGetItems } from '../batchGet.js';
 import type { StorefrontConfig } from '../config.js';
 import { NotFoundError, OutOfStockError, ValidationError } from '../errors.js';
 import { parseInput } from '../schemas.js';
-import type { AdjustOptions, InventoryApi, InventoryItem, InventoryItemInput, StockLevel } from '../types.js';
+import { inventoryListingIndex } from '../resources.js';
+import type {
+  AdjustOptions,
+  InventoryApi,
+  InventoryItem,
+  InventoryItemInput,
+  InventoryListOptions,
+  InventoryPage,
+  InventorySummary,
+  StockLevel,
+} from '../types.js';
+import { InventoryListing } from './InventoryListing.js';
 import { defaultStockThreshold, inventoryAdjustSchema, inventoryPutSchema, maxStockQuantity } from './schema.js';
 
 // A product is two writes (catalog + inventory); DynamoDB transactions take at most 100 actions.
@@ -13,10 +24,41 @@ const productsPerTransaction = 50;
 
 /** Inventory administration over DynamoDB. */
 export class InventoryService implements InventoryApi {
+  private readonly listing: InventoryListing;
+
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly config: StorefrontConfig,
-  ) {}
+  ) {
+    this.listing = new InventoryListing(documents, config);
+  }
+
+  /**
+   * One page of every product, sold-out ones included, sorted by name, with its stock and status;
+   * `status` and `category` filter it. Three DynamoDB calls per page (four or six with both filters).
+   * The status filter follows stock changes within about a second (the inventory stream keeps it).
+   *
+   * @example
+   * ```ts
+   * const { items, nextCursor } = await store.inventory.list({ status: 'OUT' });
+   * for (const item of items) console.log(item.product, item.quantity, item.status);
+   * ```
+   */
+  list(options: InventoryListOptions = {}): Promise<InventoryPage> {
+    return this.listing.list(options);
+  }
+
+  /**
+   * How many products are `OK`, `LOW` and `OUT` (counted on the status index).
+   *
+   * @example
+   * ```ts
+   * const { OUT } = await store.inventory.summary();
+   * ```
+   */
+  summary(): Promise<InventorySummary> {
+    return this.listing.summary();
+  }
 
   /**
    * Writes each product's details and stock together in a transaction (50 products per transaction),
@@ -43,12 +85,14 @@ export class InventoryService implements InventoryApi {
               Update: {
                 TableName: this.config.tables.inventory,
                 Key: { product: item.product },
-                UpdateExpression: `SET quantity = :quantity, updatedAt = :now, lowStockThreshold = ${
+                UpdateExpression: `SET quantity = :quantity, updatedAt = :now, #listing = :listing, lowStockThreshold = ${
                   item.lowStockThreshold === undefined ? 'if_not_exists(lowStockThreshold, :threshold)' : ':threshold'
                 }`,
+                ExpressionAttributeNames: { '#listing': inventoryListingIndex.partitionKey.name },
                 ExpressionAttributeValues: {
                   ':quantity': item.quantity,
                   ':now': now,
+                  ':listing': inventoryListingIndex.listingValue,
                   ':threshold': item.lowStockThreshold ?? defaultStockThreshold,
                 },
               },
