@@ -20,24 +20,47 @@ export function stockStatus(quantity: number, threshold: number): StockStatus {
   return quantity <= threshold ? 'LOW' : 'OK';
 }
 
-/** One page of product names with a status, from the status index (keys only), in name order. */
-export async function productsWithStatus(
-  documents: DynamoDBDocumentClient,
-  inventoryTable: string,
-  status: StockStatus,
-  options: { readonly limit: number; readonly after?: string },
-): Promise<{ products: string[]; more: boolean }> {
+/** Where {@link queryProductNames} reads: one partition of an index whose sort key is `product`. */
+export interface ProductNameQuery {
+  readonly table: string;
+  readonly indexName: string;
+  readonly partitionKey: string;
+  readonly value: string;
+  readonly limit: number;
+  /** Only names after this one (the last of the previous page). */
+  readonly after?: string | undefined;
+}
+
+/** One page of product names from one index partition, in name order (one Query). */
+export async function queryProductNames(documents: DynamoDBDocumentClient, query: ProductNameQuery): Promise<{ products: string[]; more: boolean }> {
   const { Items = [], LastEvaluatedKey } = await documents.send(
     new QueryCommand({
-      TableName: inventoryTable,
-      IndexName: inventoryStatusIndex.indexName,
-      KeyConditionExpression: options.after === undefined ? '#status = :status' : '#status = :status AND #product > :after',
-      ExpressionAttributeNames: { '#status': inventoryStatusIndex.partitionKey.name, '#product': inventoryStatusIndex.sortKey.name },
-      ExpressionAttributeValues: { ':status': status, ...(options.after === undefined ? {} : { ':after': options.after }) },
-      Limit: options.limit,
+      TableName: query.table,
+      IndexName: query.indexName,
+      KeyConditionExpression: query.after === undefined ? '#key = :value' : '#key = :value AND #product > :after',
+      ExpressionAttributeNames: { '#key': query.partitionKey, '#product': 'product' },
+      ExpressionAttributeValues: { ':value': query.value, ...(query.after === undefined ? {} : { ':after': query.after }) },
+      ProjectionExpression: '#product',
+      Limit: query.limit,
     }),
   );
   return { products: Items.map((item) => item.product as string), more: LastEvaluatedKey !== undefined };
+}
+
+/** One page of the names of products with `status`, from the status index, in name order. */
+export function productsWithStatus(
+  documents: DynamoDBDocumentClient,
+  inventoryTable: string,
+  status: StockStatus,
+  options: { readonly limit: number; readonly after?: string | undefined },
+): Promise<{ products: string[]; more: boolean }> {
+  return queryProductNames(documents, {
+    table: inventoryTable,
+    indexName: inventoryStatusIndex.indexName,
+    partitionKey: inventoryStatusIndex.partitionKey.name,
+    value: status,
+    ...options,
+  });
 }
 
 /** How many products have `status` (a COUNT Query of the status index; pages of up to 1 MB of keys). */

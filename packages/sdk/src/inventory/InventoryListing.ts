@@ -1,11 +1,11 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetItems } from '../batchGet.js';
 import type { StorefrontConfig } from '../config.js';
 import { openCursor, sealCursor } from '../cursor.js';
 import { ValidationError } from '../errors.js';
 import { catalogCategoryIndex, inventoryListingIndex } from '../resources.js';
 import { parseInput } from '../schemas.js';
-import { countWithStatus, productsWithStatus, stockStatus, stockStatuses } from '../stockStatus.js';
+import { countWithStatus, productsWithStatus, queryProductNames, stockStatus, stockStatuses } from '../stockStatus.js';
 import type { InventoryListItem, InventoryListOptions, InventoryPage, InventorySummary, StockStatus } from '../types.js';
 import { defaultStockThreshold, inventoryCursorSchema, inventoryListOptionsSchema } from './schema.js';
 
@@ -63,33 +63,17 @@ export class InventoryListing {
 
   private readNames(limit: number, status: StockStatus | undefined, category: string | undefined, after: string | undefined): Promise<NamePage> {
     const { tables } = this.config;
-    if (category !== undefined) {
-      return this.queryNames(tables.productCatalog, catalogCategoryIndex.indexName, catalogCategoryIndex.partitionKey.name, category, limit, after);
-    }
-    if (status !== undefined) return productsWithStatus(this.documents, tables.inventory, status, { limit, ...(after === undefined ? {} : { after }) });
-    return this.queryNames(
-      tables.inventory,
-      inventoryListingIndex.indexName,
-      inventoryListingIndex.partitionKey.name,
-      inventoryListingIndex.listingValue,
-      limit,
-      after,
-    );
-  }
-
-  private async queryNames(table: string, indexName: string, partitionKey: string, value: string, limit: number, after: string | undefined): Promise<NamePage> {
-    const { Items = [], LastEvaluatedKey } = await this.documents.send(
-      new QueryCommand({
-        TableName: table,
-        IndexName: indexName,
-        KeyConditionExpression: after === undefined ? '#key = :value' : '#key = :value AND #product > :after',
-        ExpressionAttributeNames: { '#key': partitionKey, '#product': 'product' },
-        ExpressionAttributeValues: { ':value': value, ...(after === undefined ? {} : { ':after': after }) },
-        ProjectionExpression: '#product',
-        Limit: limit,
-      }),
-    );
-    return { products: Items.map((item) => item.product as string), more: LastEvaluatedKey !== undefined };
+    if (status !== undefined && category === undefined) return productsWithStatus(this.documents, tables.inventory, status, { limit, after });
+    const index =
+      category !== undefined
+        ? { table: tables.productCatalog, indexName: catalogCategoryIndex.indexName, partitionKey: catalogCategoryIndex.partitionKey.name, value: category }
+        : {
+            table: tables.inventory,
+            indexName: inventoryListingIndex.indexName,
+            partitionKey: inventoryListingIndex.partitionKey.name,
+            value: inventoryListingIndex.listingValue,
+          };
+    return queryProductNames(this.documents, { ...index, limit, after });
   }
 
   /** Stock and details of up to 100 products (two BatchGets in parallel), in the given order. */

@@ -22,6 +22,7 @@ export interface DigestContent {
   readonly timeZone: string;
 }
 
+// SNS subjects: ASCII, no line breaks, under 100 characters.
 const subjectLimit = 99;
 const amount = (value: number) => value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const weekday = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
@@ -76,5 +77,5 @@ export function digestMessage(content: DigestContent): { Subject: string; Messag
     `  Summary  s3://${content.bucket}/${content.summaryKey}`,
     `  Console  https://s3.console.aws.amazon.com/s3/buckets/${content.bucket}?region=${content.region}&prefix=${encodeURIComponent(content.key.replace(/[^/]*$/, ''))}`,
   ];
-  return { Subject: subject.length > subjectLimit ? `${subject.slice(0, subjectLimit - 1)}…` : subject, Message: lines.join('\n') };
+  return { Subject: subject.length > subjectLimit ? `${subject.slice(0, subjectLimit - 3)}...` : subject, Message: lines.join('\n') };
 }
