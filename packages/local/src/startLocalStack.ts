@@ -17,6 +17,7 @@ import { loadAdminCredentials, type AdminCredentials } from './adminCredentials.
 import { loadCursorSecret } from './cursorSecret.js';
 import { createLocalApiServer } from './createLocalApiServer.js';
 import { seedDemoCatalog } from './demoCatalog.js';
+import { seedSalesHistory } from './demoHistory.js';
 import { startEmulator } from './emulator.js';
 import { SigV4Verifier } from './SigV4Verifier.js';
 import { loadSnapshot, restoreAfterProvisioning, restoreTables, saveSnapshot } from './snapshot.js';
@@ -31,7 +32,10 @@ export interface StartLocalStackOptions extends StorefrontConfigInput {
   readonly port?: number;
   /** Interface to bind. Default `127.0.0.1` (loopback only). */
   readonly host?: string;
-  /** Write the demo catalog when the store is empty. Default: unless `STOREFRONT_SEED=0`. */
+  /**
+   * Write the demo catalog when the store is empty, and then (in the background, once the stack is up)
+   * 30 days of order history and their sales reports. Default: unless `STOREFRONT_SEED=0`.
+   */
   readonly seed?: boolean;
   /** Admin credentials; default `STOREFRONT_ADMIN_*`, else kept/generated under `dataDir`. */
   readonly adminCredentials?: AwsCredentials;
@@ -171,6 +175,9 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
 
     const background: Stoppable = await startWiring(options.wiring, { store, provisioned, logger, print });
     cleanups.push(() => background.stop());
+    // After the banner, not before it: start-up time stays what it was.
+    const history = seeded > 0 ? seedSalesHistory(store).catch((error: unknown) => logger.warn('demo history not seeded', { error: error as Error })) : undefined;
+    if (history) cleanups.push(() => history.then(() => undefined));
 
     return {
       url: `http://127.0.0.1:${port}`,
