@@ -4,7 +4,7 @@ import { describeError } from './view.js';
 
 /**
  * The report history (newest first) with a download button per succeeded report: the button asks
- * for a fresh presigned link (valid 15 minutes) and starts the download. An expired report says so.
+ * for a fresh presigned link (valid 15 minutes) and puts it in its place. An expired report says so.
  */
 export function reportHistoryPanel(admin: StorefrontApi): HTMLElement {
   const body = h('tbody', {});
@@ -61,11 +61,12 @@ function downloadButton(admin: StorefrontApi, job: ReportJob, cell: HTMLElement)
           cell.replaceChildren(fresh.expired ? 'Expired (past the retention)' : 'No file');
           return;
         }
-        // The presigned link replaces the button (valid 15 minutes) and is followed at once.
-        const link = h('a', { href: fresh.downloadUrl, class: 'download', download: `${job.type}-${job.date}.csv` }, `Download CSV (${job.date})`);
+        // The presigned link (valid 15 minutes) replaces the button and takes the focus; it opens in a
+        // new tab, so the dashboard stays where it is.
+        const link = h('a', { href: fresh.downloadUrl, class: 'download', target: '_blank', rel: 'noopener' }, `Open the CSV (${job.date})`);
         cell.replaceChildren(link);
-        link.click();
-        announce(`Downloading the ${job.type} report of ${job.date}.`);
+        link.focus();
+        announce(`The ${job.type} report of ${job.date} is ready to open.`);
       },
       (error: unknown) => {
         button.disabled = false;

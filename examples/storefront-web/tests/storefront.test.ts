@@ -206,10 +206,46 @@ describe('the storefront web page in Chromium', () => {
     expect(csv).toMatch(new RegExp(`${placedOrderId},[^,]+,Chef Knife 20cm,Kitchen,2,79,158`));
   });
 
+  it('sales dashboard: 30 days charted from real reports, a table toggle, and report downloads', async () => {
+    // The demo history's reports run in the background after start; the dashboard shows what they kept.
+    const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const reported = async () => (await admin.reports.dailySales({ from, to: yesterday })).items.filter((day) => day.reported).length;
+    await expect.poll(reported, { timeout: 240_000, interval: 2_000 }).toBe(30);
+    const { items: days } = await admin.reports.dailySales({ from, to: yesterday });
+
+    await page.goto(`${stack.url}/#/sales`);
+    await expect.poll(() => page.locator('#revenue-chart rect.bar').count()).toBe(30);
+    expect(await page.locator('#orders-chart rect.bar').count()).toBe(30);
+    expect(await page.locator('#revenue-chart rect.bar').last().getAttribute('aria-label')).toBe(`${yesterday}: $${days[29]!.revenue.toFixed(2)}`);
+    // Focus (keyboard) shows the exact figure, as hovering does.
+    await page.locator('#orders-chart rect.bar').first().focus();
+    expect(await page.locator('#orders-chart .chart-readout').textContent()).toBe(`${from}: ${days[0]!.orders} orders`);
+    await page.locator('#report-history tbody tr').first().waitFor();
+    await page.screenshot({ path: join(screenshots, 'dashboard.png'), fullPage: true });
+
+    const toggle = page.getByRole('button', { name: 'Show as table' }).first();
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('#revenue-chart').isHidden()).toBe(true);
+    expect(await page.locator('#revenue-chart-table tbody tr').count()).toBe(30);
+    expect(await page.locator('#revenue-chart-table tbody tr').last().locator('td').first().textContent()).toBe(`$${days[29]!.revenue.toFixed(2)}`);
+    await page.getByRole('button', { name: 'Show as chart' }).click();
+    expect(await page.locator('#revenue-chart').isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: `Download the sales report of ${yesterday}` }).click();
+    const link = page.locator('#report-history a.download');
+    await link.waitFor();
+    const csv = await (await fetch((await link.getAttribute('href'))!)).text();
+    expect(csv.split('\r\n')[0]).toBe('orderId,orderDate,product,category,quantity,unitCost,lineTotal');
+    const revenue = csv.split('\r\n').slice(1, -1).reduce((sum, line) => sum + Math.round(Number(line.split(',').at(-1)) * 100), 0);
+    expect(revenue / 100).toBe(days[29]!.revenue);
+  }, 300_000);
+
   it('fits a phone-sized screen', async () => {
     await page.setViewportSize(phone);
     // Measured once the view's data is drawn: the widest content (the admin's product table) comes last.
-    for (const [hash, drawn, name] of [['#/', '.card', 'shop-phone.png'], ['#/admin', '.panel.wide tbody tr', 'admin-phone.png']] as const) {
+    for (const [hash, drawn, name] of [['#/', '.card', 'shop-phone.png'], ['#/admin', '.panel.wide tbody tr', 'admin-phone.png'], ['#/sales', '#revenue-chart rect.bar', 'dashboard-phone.png']] as const) {
       await page.goto(`${stack.url}/${hash}`);
       await page.locator(drawn).first().waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
