@@ -12,7 +12,7 @@ const source = (path: string) => fileURLToPath(new URL(`../src/${path}`, import.
 const common: BuildOptions = { bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, write: false, conditions: ['store-front-source'], logLevel: 'silent' };
 
 async function size(entry: string, external: string[] = []) {
-  const { outputFiles } = await build({ ...common, entryPoints: [source(entry)], outfile: 'out.js', external });
+  const { outputFiles = [] } = await build({ ...common, entryPoints: [source(entry)], outfile: 'out.js', external });
   const bytes = outputFiles.reduce((sum, file) => sum + file.contents.byteLength, 0);
   const gzipBytes = outputFiles.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).byteLength, 0);
   return { minifiedBytes: bytes, gzipBytes };

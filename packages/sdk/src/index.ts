@@ -89,8 +89,6 @@ export { ReportWorker, type ReportRunOutcome, type ReportWorkerOptions } from '.
 export { executionIdFromPipeMessage } from './reports/pipeMessage.js';
 export { executionIdSchema, startReportSchema, reportDateSchema, cronExpressionSchema } from './reports/schema.js';
 export { dailyReportJobs, dailySalesExecutionId, type DailyReportJob } from './reports/dailyReports.js';
-export { DailyDigest, DigestInProgressError, type DigestOutcome } from './reports/DailyDigest.js';
-export { digestMessage, type DigestContent, type StockConcern } from './reports/digestMessage.js';
 export { reportListOptionsSchema, dailySalesOptionsSchema, maxDailySalesDays } from './reports/schema.js';
 export { stockStatus } from './stockStatus.js';
 export { syncStockStatus, type StockStatusSync } from './inventory/syncStockStatus.js';

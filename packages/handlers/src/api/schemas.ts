@@ -129,18 +129,9 @@ export const inventoryListQuerySchema = z.strictObject({
   cursor: inventoryListOptionsSchema.shape.cursor,
 });
 
+/** `GET /inventory`: products as `PUT /inventory` returns them, each with its status. */
 export const inventoryPageSchema = z.strictObject({
-  items: z.array(
-    z.strictObject({
-      product: productName,
-      category: categoryName,
-      description: z.string(),
-      cost: moneyAmount,
-      quantity: z.number().int(),
-      lowStockThreshold: z.number().int(),
-      status: stockStatus,
-    }),
-  ),
+  items: z.array(inventoryPutResultSchema.shape.items.element.extend({ status: stockStatus })),
   nextCursor: z.string().nullable(),
 });
 
