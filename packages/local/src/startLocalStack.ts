@@ -37,6 +37,8 @@ export interface StartLocalStackOptions extends StorefrontConfigInput {
    * 30 days of order history and their sales reports. Default: unless `STOREFRONT_SEED=0`.
    */
   readonly seed?: boolean;
+  /** With the demo catalog, also seed the 30 days of order history and their reports. Default: `seed`. */
+  readonly seedHistory?: boolean;
   /** Admin credentials; default `STOREFRONT_ADMIN_*`, else kept/generated under `dataDir`. */
   readonly adminCredentials?: AwsCredentials;
   /** Where local state lives (credentials, data snapshot). Default `.storefront` in the working directory. */
@@ -176,7 +178,7 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
     const background: Stoppable = await startWiring(options.wiring, { store, provisioned, logger, print });
     cleanups.push(() => background.stop());
     // After the banner, not before it: start-up time stays what it was.
-    const history = seeded > 0 ? seedSalesHistory(store).catch((error: unknown) => logger.warn('demo history not seeded', { error: error as Error })) : undefined;
+    const history = seeded > 0 && options.seedHistory !== false ? seedSalesHistory(store).catch((error: unknown) => logger.warn('demo history not seeded', { error: error as Error })) : undefined;
     if (history) cleanups.push(() => history.then(() => undefined));
 
     return {

@@ -7,7 +7,12 @@ import {
   waitUntilTableExists,
   type AttributeDefinition,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadBucketCommand, PutBucketLifecycleConfigurationCommand } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetBucketLifecycleConfigurationCommand,
+  HeadBucketCommand,
+  PutBucketLifecycleConfigurationCommand,
+} from '@aws-sdk/client-s3';
 import {
   CreateScheduleCommand,
   GetScheduleCommand,
@@ -124,28 +129,29 @@ export async function provisionResources(options: ProvisionOptions = {}): Promis
     );
     created.push(`bucket ${config.buckets.reports}`);
   }
-  // Idempotent: the rule is simply written again.
-  await clients.s3.send(
-    new PutBucketLifecycleConfigurationCommand({
-      Bucket: config.buckets.reports,
-      LifecycleConfiguration: {
-        Rules: [
-          {
-            ID: 'expire-reports',
-            Status: 'Enabled',
-            Filter: { Prefix: reportRetention.prefix },
-            Expiration: { Days: reportRetention.days },
-          },
-        ],
-      },
-    }),
-  );
+  // Report files expire after the retention; the rule is written once (a second call changes nothing).
+  if (!(await hasReportRetention(clients, config.buckets.reports))) {
+    const rule = { ID: 'expire-reports', Status: 'Enabled' as const, Filter: { Prefix: reportRetention.prefix }, Expiration: { Days: reportRetention.days } };
+    await clients.s3.send(
+      new PutBucketLifecycleConfigurationCommand({ Bucket: config.buckets.reports, LifecycleConfiguration: { Rules: [rule] } }),
+    );
+  }
 
   if (await ensureSchedule(clients, config, options.scheduleTarget)) {
     created.push(`schedule ${config.schedules.dailyReports}`);
   }
 
   return { config, queueUrls, queueArns, lowStockTopicArn: topicArns.lowStockAlerts!, topicArns, streamArns, created };
+}
+
+/** True when the bucket already expires reports after the retention (so provisioning writes nothing). */
+async function hasReportRetention(clients: AwsClients, bucket: string): Promise<boolean> {
+  try {
+    const { Rules = [] } = await clients.s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }));
+    return Rules.some((rule) => rule.ID === 'expire-reports' && rule.Expiration?.Days === reportRetention.days);
+  } catch {
+    return false; // NoSuchLifecycleConfiguration
+  }
 }
 
 async function ensureTable(
