@@ -27,6 +27,16 @@ const screenshots = fileURLToPath(
   new URL(process.env.STOREFRONT_UPDATE_SCREENSHOTS === '1' ? '../../../docs/screenshots/' : '../../../test-artifacts/screenshots/', import.meta.url),
 );
 const desktop = { width: 1200, height: 900 };
+/** The context's page, with console errors and uncaught exceptions collected into `errors`. */
+async function pageCollectingErrors(browser: BrowserContext, errors: string[]): Promise<Page> {
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  await mkdir(screenshots, { recursive: true });
+  return page;
+}
 const launchChromium = (userDataDir: string) =>
   chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath, args: chromiumArgs, headless: true, viewport: desktop });
 const phone = { width: 390, height: 844 };
@@ -53,12 +63,7 @@ describe('the storefront web page in Chromium', () => {
     ]);
     shop = createStorefrontClient({ baseUrl: stack.url });
     admin = createStorefrontClient({ baseUrl: stack.url, credentials: testAdmin });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
-    await mkdir(screenshots, { recursive: true });
+    page = await pageCollectingErrors(browser, consoleErrors);
   });
   afterAll(async () => {
     await browser?.close();
@@ -234,12 +239,7 @@ describe('the Sales dashboard in Chromium', () => {
     userDataDir = await mkdtemp(join(tmpdir(), 'storefront-chromium-'));
     [stack, browser] = await Promise.all([storefrontPages().then((pages) => startTestStack({ backgroundServices: localBackgroundServices, seed: true, pages })), launchChromium(userDataDir)]);
     admin = createStorefrontClient({ baseUrl: stack.url, credentials: testAdmin });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
-    await mkdir(screenshots, { recursive: true });
+    page = await pageCollectingErrors(browser, consoleErrors);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -269,13 +269,16 @@ describe('the Sales dashboard in Chromium', () => {
     await page.locator('#report-history tbody tr').first().waitFor();
     await page.screenshot({ path: join(screenshots, 'dashboard.png'), fullPage: true });
 
-    const toggle = page.getByRole('button', { name: 'Show as table' }).first();
+    // Its name changes with what it shows, so the button is found by what it controls.
+    const toggle = page.locator('button[aria-controls="revenue-chart-table"]');
+    expect(await toggle.textContent()).toBe('Show as table');
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     expect(await page.locator('#revenue-chart').isHidden()).toBe(true);
     expect(await page.locator('#revenue-chart-table tbody tr').count()).toBe(30);
     expect(await page.locator('#revenue-chart-table tbody tr').last().locator('td').first().textContent()).toBe(`$${days[29]!.revenue.toFixed(2)}`);
-    await page.getByRole('button', { name: 'Show as chart' }).click();
+    expect(await toggle.textContent()).toBe('Show as chart');
+    await toggle.click();
     expect(await page.locator('#revenue-chart').isVisible()).toBe(true);
 
     await page.getByRole('button', { name: `Download the sales report of ${yesterday}` }).click();

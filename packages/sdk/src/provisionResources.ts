@@ -109,6 +109,18 @@ export async function provisionResources(options: ProvisionOptions = {}): Promis
     queueArns[definition.id] = Attributes!.QueueArn!;
   }
 
+  const topicArns = await ensureTopics(clients, config);
+  if (await ensureReportsBucket(clients, config)) created.push(`bucket ${config.buckets.reports}`);
+
+  if (await ensureSchedule(clients, config, options.scheduleTarget)) {
+    created.push(`schedule ${config.schedules.dailyReports}`);
+  }
+
+  return { config, queueUrls, queueArns, lowStockTopicArn: topicArns.lowStockAlerts!, topicArns, streamArns, created };
+}
+
+/** Every topic of `topicDefinitions` (CreateTopic is idempotent), low-stock e-mails subscribed. */
+async function ensureTopics(clients: AwsClients, config: StorefrontConfig): Promise<Record<string, string>> {
   const topicArns: Record<string, string> = {};
   for (const definition of topicDefinitions) {
     const { TopicArn } = await clients.sns.send(new CreateTopicCommand({ Name: config.topics[definition.id] }));
@@ -117,7 +129,12 @@ export async function provisionResources(options: ProvisionOptions = {}): Promis
   for (const email of config.alertEmails) {
     await clients.sns.send(new SubscribeCommand({ TopicArn: topicArns.lowStockAlerts, Protocol: 'email', Endpoint: email }));
   }
+  return topicArns;
+}
 
+/** The reports bucket and its retention rule; true when the bucket was created now. */
+async function ensureReportsBucket(clients: AwsClients, config: StorefrontConfig): Promise<boolean> {
+  let wasCreated = false;
   try {
     await clients.s3.send(new HeadBucketCommand({ Bucket: config.buckets.reports }));
   } catch {
@@ -127,7 +144,7 @@ export async function provisionResources(options: ProvisionOptions = {}): Promis
         ...(config.region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: config.region as never } }),
       }),
     );
-    created.push(`bucket ${config.buckets.reports}`);
+    wasCreated = true;
   }
   // Report files expire after the retention; the rule is written once (a second call changes nothing).
   if (!(await hasReportRetention(clients, config.buckets.reports))) {
@@ -136,12 +153,7 @@ export async function provisionResources(options: ProvisionOptions = {}): Promis
       new PutBucketLifecycleConfigurationCommand({ Bucket: config.buckets.reports, LifecycleConfiguration: { Rules: [rule] } }),
     );
   }
-
-  if (await ensureSchedule(clients, config, options.scheduleTarget)) {
-    created.push(`schedule ${config.schedules.dailyReports}`);
-  }
-
-  return { config, queueUrls, queueArns, lowStockTopicArn: topicArns.lowStockAlerts!, topicArns, streamArns, created };
+  return wasCreated;
 }
 
 /** True when the bucket already expires reports after the retention (so provisioning writes nothing). */
