@@ -80,6 +80,10 @@ export {
 } from './errors.js';
 export { errorFromResponse, type ResponseHeaders } from './errorFromResponse.js';
 export { CatalogService } from './catalog/CatalogService.js';
+export { isReplayed } from './idempotentReplay.js';
+export type { BackoffOptions } from './retry.js';
+export { browserSecurityHeaders, contentSecurityPolicy, referrerPolicy, type BrowserOrigins } from './browserHeaders.js';
+export { notFound, missingThings, type MissingResource, type MissingThing } from './notFound.js';
 export { isTimeZone, timeZoneOffsetMs, wallClockToInstant } from './timeZones.js';
 export { OrderService } from './orders/OrderService.js';
 export { orderDayShard } from './orders/dayShard.js';
