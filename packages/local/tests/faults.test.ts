@@ -179,9 +179,9 @@ describe('fault table', () => {
 
   it('an S3 failure in the middle of a multipart upload: the job ends FAILED, no object or part is left, a re-run succeeds', async () => {
     const t = await createTestStore();
-    // ~5.6 MB of CSV: more than one 5 MiB part.
+    // ~6 MB of CSV (2,000-character descriptions): more than one 5 MiB part.
     const description = 'x'.repeat(2_000);
-    for (let start = 0; start < 2_400; start += 50) {
+    for (let start = 0; start < 3_000; start += 50) {
       await t.store.inventory.put(Array.from({ length: 50 }, (_, i) => product(`P${String(start + i).padStart(5, '0')}`, 5, 1, { description })));
     }
     let partsTried = 0;
@@ -196,7 +196,7 @@ describe('fault table', () => {
 
     // The operator re-runs the report: a new job, one complete file.
     const rerun = await t.store.reports.start({ type: 'inventory' });
-    expect(await new ReportWorker(t.clients, t.config).run(rerun.executionId)).toMatchObject({ outcome: 'SUCCEEDED', rowCount: 2_400 });
+    expect(await new ReportWorker(t.clients, t.config).run(rerun.executionId)).toMatchObject({ outcome: 'SUCCEEDED', rowCount: 3_000 });
   }, 180_000);
 
   it('a worker crash mid-report: the job stays RUNNING until its timeout, then a redelivery runs it once', async () => {
