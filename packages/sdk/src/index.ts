@@ -26,6 +26,7 @@ export {
   type StorefrontConfigInput,
   type TableNames,
   type QueueNames,
+  type TopicNames,
   type AwsCredentials,
   type Env,
 } from './config.js';
@@ -36,6 +37,13 @@ export {
   ordersDayIndex,
   catalogCategoryIndex,
   alertLogRecentIndex,
+  inventoryListingIndex,
+  inventoryStatusIndex,
+  reportHistoryIndex,
+  dailySalesKey,
+  topicDefinitions,
+  reportRetention,
+  type TopicDefinition,
   dailyReportsSchedule,
   pipeDefinitions,
   type PipeDefinition,
@@ -84,7 +92,10 @@ export { ReportService } from './reports/ReportService.js';
 export { ReportWorker, type ReportRunOutcome, type ReportWorkerOptions } from './reports/ReportWorker.js';
 export { executionIdFromPipeMessage } from './reports/pipeMessage.js';
 export { executionIdSchema, startReportSchema, reportDateSchema, cronExpressionSchema } from './reports/schema.js';
-export { dailyReportJobs, type DailyReportJob } from './reports/dailyReports.js';
+export { dailyReportJobs, dailySalesExecutionId, type DailyReportJob } from './reports/dailyReports.js';
+export { reportListOptionsSchema, dailySalesOptionsSchema, maxDailySalesDays } from './reports/schema.js';
+export { stockStatus } from './stockStatus.js';
+export { syncStockStatus, type StockStatusSync } from './inventory/syncStockStatus.js';
 export { AlertService } from './alerts/AlertService.js';
 export type * from './types.js';
 export { type AlertServiceOptions, type CheckOutcome } from './alerts/AlertService.js';
@@ -114,4 +125,6 @@ export {
   inventoryAdjustSchema,
   maxStockQuantity,
   maxProductsPerPut,
+  inventoryListOptionsSchema,
+  stockStatusSchema,
 } from './inventory/schema.js';

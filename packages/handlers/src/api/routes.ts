@@ -11,6 +11,7 @@ import {
   type StartReportRequest,
 } from '@store-front/sdk';
 import { z } from 'zod';
+import { managerRoutes } from './managerRoutes.js';
 import { buildOpenApiDocument } from './openapi.js';
 import {
   adjustmentBodySchema,
@@ -202,6 +203,7 @@ export const apiRoutes: readonly Route[] = [
     errors: ['VALIDATION_ERROR'],
     run: (store, { query }) => store.alerts.recent(parseInput(alertsQuerySchema, query, 'alerts options')),
   },
+  ...managerRoutes,
   {
     method: 'GET',
     path: '/openapi.json',
