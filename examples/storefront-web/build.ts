@@ -44,6 +44,8 @@ export async function buildStorefrontWeb(): Promise<Map<string, SiteFile>> {
   });
   const site = new Map<string, SiteFile>([
     ['/', { contentType: 'text/html; charset=utf-8', body: await readFile(join(root, 'index.html')) }],
+    // Where the page finds the API: the page's own origin here; a deployment writes its own (the CDK stack does).
+    ['/config.json', { contentType: 'application/json', body: new TextEncoder().encode('{"apiUrl":""}\n') }],
   ]);
   for (const file of result.outputFiles) {
     const name = basename(file.path);

@@ -7,10 +7,28 @@ import { createStorefrontClient } from '@store-front/sdk/http';
 import { adminView } from './admin.js';
 import { Cart } from './cart.js';
 import { cartView } from './checkout.js';
+import { salesView } from './dashboard.js';
 import { productView, shopView } from './shop.js';
 import type { ViewContext } from './view.js';
 
-const baseUrl = document.querySelector<HTMLMetaElement>('meta[name="storefront-api-url"]')?.content || location.origin;
+/**
+ * Where the API is: the page's meta tag, else `apiUrl` of `/config.json` (written at deploy time in AWS;
+ * empty on the local stack), else the page's own origin.
+ */
+async function apiBaseUrl(): Promise<string> {
+  const fromMeta = document.querySelector<HTMLMetaElement>('meta[name="storefront-api-url"]')?.content;
+  if (fromMeta) return fromMeta;
+  try {
+    const response = await fetch('/config.json', { cache: 'no-store' });
+    const { apiUrl } = response.ok ? ((await response.json()) as { apiUrl?: unknown }) : {};
+    if (typeof apiUrl === 'string' && apiUrl !== '') return apiUrl.replace(/\/+$/, '');
+  } catch {
+    // No configuration: the API shares the page's origin.
+  }
+  return location.origin;
+}
+
+const baseUrl = await apiBaseUrl();
 const api = createStorefrontClient({ baseUrl });
 const cart = new Cart();
 const main = document.getElementById('main')!;
@@ -36,6 +54,7 @@ function route(moveFocus: boolean): void {
     product: () => productView(context, decodeURIComponent(argument)),
     cart: () => cartView(context),
     admin: () => adminView(context),
+    sales: () => salesView(context),
   };
   void (views[view] ?? views[''])!();
   for (const link of document.querySelectorAll('nav a')) {

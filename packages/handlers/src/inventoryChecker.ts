@@ -1,10 +1,12 @@
 /*
  * The inventory-checker Lambda: consumes the inventory-check queue (inventory stream records put
- * there by the inventory-changes pipe) and sends low-stock alerts through `store.alerts.check`.
+ * there by the inventory-changes pipe), sends low-stock alerts through `store.alerts.check` and keeps
+ * each product's `stockStatus` (the status index of the inventory listing) with `syncStockStatus`.
  * Each failed record is reported in `batchItemFailures`, so only it is retried and, after the
  * queue's maxReceiveCount, moved to the DLQ; the rest of the batch is acknowledged.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { syncStockStatus } from '@store-front/sdk';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { handlerSetup, type HandlerOptions } from './handlerSetup.js';
 
@@ -31,7 +33,11 @@ export function createInventoryCheckerHandler(options: InventoryCheckerOptions =
 
   const checkRecord = async (record: SQSRecord): Promise<void> => {
     try {
-      const result = await store().alerts.check(parseBody(record.body));
+      const body = parseBody(record.body);
+      const { alerts, clients, config } = store();
+      const result = await alerts.check(body);
+      // The same record keeps the managers' status index (GET /inventory?status=) in step.
+      await syncStockStatus(clients.documents, config.tables.inventory, body);
       if (result.outcome === 'sent') logger.info('Low-stock alert sent', { messageId: record.messageId, ...result.alert });
       else if (result.outcome === 'duplicate') logger.info('Alert already sent', { messageId: record.messageId, product: result.alert.product });
       else if (result.outcome === 'product-deleted') logger.warn('Product deleted since the change: no alert', { messageId: record.messageId, ...result.alert });

@@ -15,6 +15,16 @@ export interface TableNames {
   readonly reportJobs: string;
   /** Low-stock alerts sent (dedupe records that double as the alert log). */
   readonly alertLog: string;
+  /** Kept daily sales figures, one item per day (written when a sales report succeeds). */
+  readonly dailySales: string;
+}
+
+/** Names of the store's SNS topics. */
+export interface TopicNames {
+  /** Low-stock alerts. */
+  readonly lowStockAlerts: string;
+  /** The morning digest of the daily sales report. */
+  readonly reports: string;
 }
 
 /** Names of the store's SQS queues. */
@@ -44,8 +54,8 @@ export interface StorefrontConfig {
   readonly prefix: string;
   readonly tables: TableNames;
   readonly queues: QueueNames;
-  /** SNS topics. Env `STOREFRONT_LOW_STOCK_TOPIC`, default `low-stock-alerts`. */
-  readonly topics: { readonly lowStockAlerts: string };
+  /** SNS topics. Env `STOREFRONT_LOW_STOCK_TOPIC` (default `low-stock-alerts`), `STOREFRONT_REPORTS_TOPIC` (default `reports`). */
+  readonly topics: TopicNames;
   /** S3 buckets. Env `STOREFRONT_REPORTS_BUCKET`, default `storefront-reports`. */
   readonly buckets: { readonly reports: string };
   /** EventBridge Scheduler schedules. Env `STOREFRONT_DAILY_REPORTS_SCHEDULE`, default `daily-reports`. */
@@ -57,8 +67,16 @@ export interface StorefrontConfig {
   /**
    * Key that signs catalog cursors (tamper-proof). Env `STOREFRONT_CURSOR_SECRET`; default a random
    * per-process key — set it when several processes serve the same store so cursors work across them.
+   * No default in Lambda (env `AWS_LAMBDA_FUNCTION_NAME` set) or when {@link cursorSecretArn} is set:
+   * there a per-instance key would break cursors across instances, so sealing or opening a cursor
+   * without a key is a `ConfigurationError`.
    */
-  readonly cursorSecret: string;
+  readonly cursorSecret: string | undefined;
+  /**
+   * ARN of the Secrets Manager secret holding the cursor-signing key, read once per cold start by the
+   * Lambda handlers that seal or open cursors (the API). Env `STOREFRONT_CURSOR_SECRET_ARN`; default none.
+   */
+  readonly cursorSecretArn: string | undefined;
   /**
    * ARN of the low-stock topic, so alerts publish without looking the topic up by name (the deployed
    * inventory checker gets it). Env `STOREFRONT_LOW_STOCK_TOPIC_ARN`; default none (looked up by name).
@@ -80,6 +98,7 @@ export interface StorefrontConfigInput {
   readonly timezone?: string;
   readonly alertEmails?: readonly string[];
   readonly cursorSecret?: string;
+  readonly cursorSecretArn?: string;
   readonly lowStockTopicArn?: string;
 }
 
@@ -110,6 +129,7 @@ const resourceSettings = {
     orders: { env: 'STOREFRONT_ORDERS_TABLE', fallback: 'orders', rule: tableName, prefixed: true },
     reportJobs: { env: 'STOREFRONT_REPORT_JOBS_TABLE', fallback: 'report-jobs', rule: tableName, prefixed: true },
     alertLog: { env: 'STOREFRONT_ALERT_LOG_TABLE', fallback: 'alert-log', rule: tableName, prefixed: true },
+    dailySales: { env: 'STOREFRONT_DAILY_SALES_TABLE', fallback: 'daily-sales', rule: tableName, prefixed: true },
   },
   queues: {
     inventoryCheck: { env: 'STOREFRONT_INVENTORY_CHECK_QUEUE', fallback: 'inventory-check', rule: queueName, prefixed: true },
@@ -119,6 +139,7 @@ const resourceSettings = {
   },
   topics: {
     lowStockAlerts: { env: 'STOREFRONT_LOW_STOCK_TOPIC', fallback: 'low-stock-alerts', rule: topicName, prefixed: true },
+    reports: { env: 'STOREFRONT_REPORTS_TOPIC', fallback: 'reports', rule: topicName, prefixed: true },
   },
   buckets: {
     reports: { env: 'STOREFRONT_REPORTS_BUCKET', fallback: 'storefront-reports', rule: bucketName, prefixed: true },
@@ -200,12 +221,6 @@ export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = proc
     check(emailRule, email.trim(), 'alertEmails', input.alertEmails ? undefined : 'STOREFRONT_ALERT_EMAILS'),
   );
 
-  const secretPick = pick(input.cursorSecret, env, 'STOREFRONT_CURSOR_SECRET');
-  const cursorSecret =
-    secretPick.value === undefined
-      ? randomBytes(32).toString('base64url')
-      : check(z.string().min(16, 'at least 16 characters'), secretPick.value, 'cursorSecret', secretPick.envName);
-
   const topicArnPick = pick(input.lowStockTopicArn, env, 'STOREFRONT_LOW_STOCK_TOPIC_ARN');
   const lowStockTopicArn =
     topicArnPick.value === undefined ? undefined : check(topicArnRule, topicArnPick.value, 'lowStockTopicArn', topicArnPick.envName);
@@ -227,9 +242,25 @@ export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = proc
     schedules: resolveGroup('schedules') as unknown as StorefrontConfig['schedules'],
     timezone,
     alertEmails,
-    cursorSecret,
+    ...resolveCursorSettings(input, env),
     lowStockTopicArn,
   };
+}
+
+const secretArnRule = z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN');
+
+/** The cursor key: given, else fetched from `cursorSecretArn` by the handler, else random outside Lambda. */
+function resolveCursorSettings(input: StorefrontConfigInput, env: Env) {
+  const arnPick = pick(input.cursorSecretArn, env, 'STOREFRONT_CURSOR_SECRET_ARN');
+  const cursorSecretArn = arnPick.value === undefined ? undefined : check(secretArnRule, arnPick.value, 'cursorSecretArn', arnPick.envName);
+  const secretPick = pick(input.cursorSecret, env, 'STOREFRONT_CURSOR_SECRET');
+  if (secretPick.value !== undefined) {
+    const cursorSecret = check(z.string().min(16, 'at least 16 characters'), secretPick.value, 'cursorSecret', secretPick.envName);
+    return { cursorSecret, cursorSecretArn };
+  }
+  // A random key per Lambda instance would make one instance's cursors invalid on the next.
+  const shared = cursorSecretArn !== undefined || Boolean(env.AWS_LAMBDA_FUNCTION_NAME);
+  return { cursorSecret: shared ? undefined : randomBytes(32).toString('base64url'), cursorSecretArn };
 }
 
 /** Every environment variable the SDK reads, with its default — the source of docs/configuration.md. */
@@ -247,6 +278,7 @@ export const environmentVariables: ReadonlyArray<{ name: string; default: string
   ),
   { name: 'STOREFRONT_TIMEZONE', default: 'UTC', setting: 'timezone' },
   { name: 'STOREFRONT_ALERT_EMAILS', default: '(none)', setting: 'alertEmails' },
-  { name: 'STOREFRONT_CURSOR_SECRET', default: '(random per process)', setting: 'cursorSecret' },
+  { name: 'STOREFRONT_CURSOR_SECRET', default: '(random per process; none in Lambda)', setting: 'cursorSecret' },
+  { name: 'STOREFRONT_CURSOR_SECRET_ARN', default: '(none)', setting: 'cursorSecretArn' },
   { name: 'STOREFRONT_LOW_STOCK_TOPIC_ARN', default: '(none: looked up by name)', setting: 'lowStockTopicArn' },
 ];

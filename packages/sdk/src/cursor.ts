@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ValidationError } from './errors.js';
+import { ConfigurationError, ValidationError } from './errors.js';
 
 /*
  * Opaque, tamper-proof pagination cursors: base64url(JSON) + "." + HMAC-SHA256 tag. A modified or
@@ -8,18 +8,27 @@ import { ValidationError } from './errors.js';
 
 const tagLength = 16;
 
+function requireKey(secret: string | undefined): string {
+  if (secret !== undefined) return secret;
+  throw new ConfigurationError(
+    'No cursor-signing key: set cursorSecret (env STOREFRONT_CURSOR_SECRET); in Lambda the handler reads it from STOREFRONT_CURSOR_SECRET_ARN',
+  );
+}
+
 function tag(body: string, secret: string): Buffer {
   return createHmac('sha256', secret).update(body).digest().subarray(0, tagLength);
 }
 
-/** Seals `payload` into a cursor string. */
-export function sealCursor(payload: unknown, secret: string): string {
+/** Seals `payload` into a cursor string; without a key (`undefined`) throws a `ConfigurationError`. */
+export function sealCursor(payload: unknown, secret: string | undefined): string {
+  const key = requireKey(secret);
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  return `${body}.${tag(body, secret).toString('base64url')}`;
+  return `${body}.${tag(body, key).toString('base64url')}`;
 }
 
 /** Opens a cursor made by {@link sealCursor}; throws a ValidationError (field `cursor`) if it was altered. */
-export function openCursor(cursor: string, secret: string): unknown {
+export function openCursor(cursor: string, secret: string | undefined): unknown {
+  const key = requireKey(secret);
   const invalid = () =>
     new ValidationError('Invalid cursor: pass nextCursor from a previous page unchanged', {
       details: [{ path: 'cursor', message: 'is not a cursor issued by this store' }],
@@ -27,7 +36,7 @@ export function openCursor(cursor: string, secret: string): unknown {
   const [body, signature, extra] = cursor.split('.');
   if (!body || !signature || extra !== undefined || cursor.length > 4096) throw invalid();
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== tagLength || !timingSafeEqual(given, tag(body, secret))) throw invalid();
+  if (given.length !== tagLength || !timingSafeEqual(given, tag(body, key))) throw invalid();
   try {
     return JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
   } catch {

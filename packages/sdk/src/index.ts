@@ -26,6 +26,7 @@ export {
   type StorefrontConfigInput,
   type TableNames,
   type QueueNames,
+  type TopicNames,
   type AwsCredentials,
   type Env,
 } from './config.js';
@@ -36,6 +37,13 @@ export {
   ordersDayIndex,
   catalogCategoryIndex,
   alertLogRecentIndex,
+  inventoryListingIndex,
+  inventoryStatusIndex,
+  reportHistoryIndex,
+  dailySalesKey,
+  topicDefinitions,
+  reportRetention,
+  type TopicDefinition,
   dailyReportsSchedule,
   pipeDefinitions,
   type PipeDefinition,
@@ -85,7 +93,10 @@ export { ReportWorker, type ReportRunOutcome, type ReportWorkerOptions } from '.
 export { executionIdFromPipeMessage } from './reports/pipeMessage.js';
 export { executionIdSchema, startReportSchema, reportDateSchema, cronExpressionSchema } from './reports/schema.js';
 export { cronExpressionProblem, cronFieldRange, parseCronExpression, type CronFields } from './reports/cronExpression.js';
-export { dailyReportJobs, type DailyReportJob } from './reports/dailyReports.js';
+export { dailyReportJobs, dailySalesExecutionId, type DailyReportJob } from './reports/dailyReports.js';
+export { reportListOptionsSchema, dailySalesOptionsSchema, maxDailySalesDays } from './reports/schema.js';
+export { stockStatus } from './stockStatus.js';
+export { syncStockStatus, type StockStatusSync } from './inventory/syncStockStatus.js';
 export { AlertService } from './alerts/AlertService.js';
 export type * from './types.js';
 export { type AlertServiceOptions, type CheckOutcome } from './alerts/AlertService.js';
@@ -115,4 +126,6 @@ export {
   inventoryAdjustSchema,
   maxStockQuantity,
   maxProductsPerPut,
+  inventoryListOptionsSchema,
+  stockStatusSchema,
 } from './inventory/schema.js';

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigurationError, createStorefront, environmentVariables, resolveConfig } from '../src/index.js';
+import { openCursor, sealCursor } from '../src/cursor.js';
 
 describe('resolveConfig', () => {
   it('reads the low-stock topic ARN from STOREFRONT_LOW_STOCK_TOPIC_ARN, validated, with no default', () => {
@@ -19,6 +20,7 @@ describe('resolveConfig', () => {
       orders: 'orders',
       reportJobs: 'report-jobs',
       alertLog: 'alert-log',
+      dailySales: 'daily-sales',
     });
     expect(config.queues.inventoryCheck).toBe('inventory-check');
     expect(config.topics.lowStockAlerts).toBe('low-stock-alerts');
@@ -79,5 +81,41 @@ describe('resolveConfig', () => {
     }
     expect(names).toContain('AWS_REGION');
     expect(Object.keys(env).length).toBe(names.length);
+  });
+});
+
+describe('the cursor-signing key', () => {
+  const secretArn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:storefront-cursor-AbCdEf';
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('defaults to a random key outside Lambda', () => {
+    expect(resolveConfig({}, {}).cursorSecret).toMatch(/^[\w-]{43}$/);
+  });
+
+  it('has no default in Lambda or when a secret ARN is set, so sealing and opening fail with ConfigurationError', () => {
+    for (const env of [{ AWS_LAMBDA_FUNCTION_NAME: 'api' }, { STOREFRONT_CURSOR_SECRET_ARN: secretArn }]) {
+      const config = resolveConfig({}, env);
+      expect(config.cursorSecret).toBeUndefined();
+      expect(() => sealCursor({ after: 'x' }, config.cursorSecret)).toThrow(ConfigurationError);
+      expect(() => openCursor(sealCursor({ after: 'x' }, 'a-key-of-sixteen-chars'), config.cursorSecret)).toThrow(ConfigurationError);
+    }
+  });
+
+  it('reads STOREFRONT_CURSOR_SECRET_ARN and rejects what is not a secret ARN', () => {
+    expect(resolveConfig({}, { STOREFRONT_CURSOR_SECRET_ARN: secretArn }).cursorSecretArn).toBe(secretArn);
+    expect(() => resolveConfig({}, { STOREFRONT_CURSOR_SECRET_ARN: 'arn:aws:s3:::bucket' })).toThrow(/cursorSecretArn/);
+  });
+
+  it('keeps a given key in Lambda', () => {
+    const env = { AWS_LAMBDA_FUNCTION_NAME: 'api', STOREFRONT_CURSOR_SECRET: 'a-key-of-sixteen-chars' };
+    expect(resolveConfig({}, env).cursorSecret).toBe('a-key-of-sixteen-chars');
+  });
+
+  it('makes the catalog refuse a cursor in Lambda without a key, before any AWS call', async () => {
+    vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'storefront-api');
+    vi.stubEnv('STOREFRONT_CURSOR_SECRET', '');
+    const store = createStorefront({ endpoint: 'http://127.0.0.1:9', region: 'us-east-1' });
+    const cursor = sealCursor({ category: null, after: { product: 'Mug' } }, 'a-key-of-sixteen-chars');
+    await expect(store.catalog.list({ cursor })).rejects.toBeInstanceOf(ConfigurationError);
   });
 });

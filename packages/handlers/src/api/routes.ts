@@ -11,7 +11,7 @@ import {
   type StartReportRequest,
 } from '@store-front/sdk';
 import { z } from 'zod';
-import { buildOpenApiDocument } from './openapi.js';
+import { managerRoutes } from './managerRoutes.js';
 import {
   adjustmentBodySchema,
   alertsQuerySchema,
@@ -202,6 +202,7 @@ export const apiRoutes: readonly Route[] = [
     errors: ['VALIDATION_ERROR'],
     run: (store, { query }) => store.alerts.recent(parseInput(alertsQuerySchema, query, 'alerts options')),
   },
+  ...managerRoutes,
   {
     method: 'GET',
     path: '/openapi.json',
@@ -210,7 +211,8 @@ export const apiRoutes: readonly Route[] = [
     summary: 'This document.',
     response: { status: 200, schema: z.object({ openapi: z.string() }) },
     errors: [],
-    run: async () => (openApiDocument ??= buildOpenApiDocument(apiRoutes)),
+    // Loaded on first use: the generator is not on the order and catalog path.
+    run: async () => (openApiDocument ??= (await import('./openapi.js')).buildOpenApiDocument(apiRoutes)),
   },
 ];
 

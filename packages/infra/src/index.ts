@@ -1,0 +1,17 @@
+/**
+ * `@store-front/infra`: the store in AWS with the CDK — the reusable {@link Storefront} construct and
+ * the deployable {@link StorefrontStack}.
+ *
+ * @packageDocumentation
+ */
+export { Storefront } from './Storefront.js';
+export type { StorefrontProps, StorefrontWebSiteProps } from './StorefrontProps.js';
+export { StorefrontStack, type StorefrontStackProps } from './StorefrontStack.js';
+export { StorefrontFunctions } from './StorefrontFunctions.js';
+export { StorefrontHttpApi, apiPaths, corsExposedHeaders, type ApiPath } from './httpApi.js';
+export { StorefrontSite, siteContentSecurityPolicy } from './StorefrontSite.js';
+export { StreamToQueuePipe } from './pipes.js';
+export { DailyReportsSchedule } from './schedule.js';
+export { StorefrontMonitoring } from './monitoring.js';
+export { handlerEntries, lambdaBundle, repositoryRoot, type HandlerName } from './functions.js';
+export { settingsEnvironment } from './settings.js';
