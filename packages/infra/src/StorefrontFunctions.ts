@@ -48,19 +48,22 @@ export class StorefrontFunctions extends Construct {
     this.api = make('api', { timeout: Duration.seconds(15), memorySize: 1024, description: 'Store Front HTTP API' }, { cursorSecretArn: props.cursorSecret.secretArn });
     for (const table of ['productCatalog', 'inventory', 'orders', 'reportJobs'] as const) tables[table].grantReadWriteData(this.api);
     tables.alertLog.grantReadData(this.api);
+    tables.dailySales.grantReadData(this.api);
     props.reportsBucket.grantRead(this.api, 'reports/*');
     props.cursorSecret.grantRead(this.api);
 
     this.inventoryChecker = make('inventoryChecker', { timeout: Duration.seconds(20), memorySize: 512, description: 'Store Front low-stock alerts' });
     this.inventoryChecker.addEnvironment('STOREFRONT_LOW_STOCK_TOPIC_ARN', props.lowStockTopic.topicArn);
     tables.alertLog.grantReadWriteData(this.inventoryChecker);
-    tables.inventory.grantReadData(this.inventoryChecker);
+    // The checker also keeps each product's stock status and in-stock listing keys (conditional UpdateItem).
+    tables.inventory.grantReadWriteData(this.inventoryChecker);
     props.lowStockTopic.grantPublish(this.inventoryChecker);
     this.inventoryChecker.addEventSource(new SqsEventSource(queues.inventoryCheck, { batchSize: 10, reportBatchItemFailures: true }));
 
     // The worker gives up on a job at the SDK's running timeout: the function may not be cut off sooner.
     this.reportWorker = make('reportWorker', { timeout: Duration.seconds(reportJobLimits.runningTimeoutSeconds), memorySize: 1024, description: 'Store Front report worker' });
     tables.reportJobs.grantReadWriteData(this.reportWorker);
+    tables.dailySales.grantReadWriteData(this.reportWorker);
     for (const table of ['orders', 'inventory', 'productCatalog'] as const) tables[table].grantReadData(this.reportWorker);
     props.reportsBucket.grantPut(this.reportWorker, 'reports/*');
     props.reportsTopic.grantPublish(this.reportWorker);

@@ -167,19 +167,20 @@ describe('least privilege', () => {
   it('lets the API read and write the store\'s data, read the alert log and report files, and nothing else', () => {
     const api = permissions('Api');
     expect(Object.keys(api).sort()).toEqual(
-      [t('productCatalog'), `${t('productCatalog')}/index/*`, t('inventory'), t('orders'), `${t('orders')}/index/*`, t('reportJobs'), t('alertLog'), `${t('alertLog')}/index/*`, `<${logicalId(store.reportsBucket)}>/reports/*`, `<${logicalId(store.reportsBucket)}>`, `<${logicalId(store.cursorSecret)}>`].sort(),
+      [t('productCatalog'), `${t('productCatalog')}/index/*`, t('inventory'), `${t('inventory')}/index/*`, t('orders'), `${t('orders')}/index/*`, t('reportJobs'), `${t('reportJobs')}/index/*`, t('alertLog'), `${t('alertLog')}/index/*`, t('dailySales'), `<${logicalId(store.reportsBucket)}>/reports/*`, `<${logicalId(store.reportsBucket)}>`, `<${logicalId(store.cursorSecret)}>`].sort(),
     );
     expect(api[t('orders')]).toContain('dynamodb:PutItem');
     expect(api[t('alertLog')]).not.toContain('dynamodb:PutItem');
+    expect(api[t('dailySales')]).not.toContain('dynamodb:PutItem');
     expect(api[`<${logicalId(store.reportsBucket)}>/reports/*`]).not.toContain('s3:PutObject');
   });
 
   it('lets the inventory checker write alerts, read stock, publish to the low-stock topic and consume its queue', () => {
     const checker = permissions('InventoryChecker');
     expect(Object.keys(checker).sort()).toEqual(
-      [t('alertLog'), `${t('alertLog')}/index/*`, t('inventory'), `<${logicalId(store.lowStockTopic)}>`, `<${logicalId(store.queues.inventoryCheck)}>`].sort(),
+      [t('alertLog'), `${t('alertLog')}/index/*`, t('inventory'), `${t('inventory')}/index/*`, `<${logicalId(store.lowStockTopic)}>`, `<${logicalId(store.queues.inventoryCheck)}>`].sort(),
     );
-    expect(checker[t('inventory')]).not.toContain('dynamodb:UpdateItem');
+    expect(checker[t('inventory')]).toContain('dynamodb:UpdateItem'); // stock status and listing keys, kept from the stream
     expect(checker[`<${logicalId(store.lowStockTopic)}>`]).toEqual(['sns:Publish']);
     expect(checker[`<${logicalId(store.queues.inventoryCheck)}>`]).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage']));
   });
@@ -188,7 +189,7 @@ describe('least privilege', () => {
     const worker = permissions('ReportWorker');
     const bucket = `<${logicalId(store.reportsBucket)}>`;
     expect(Object.keys(worker).sort()).toEqual(
-      [t('reportJobs'), t('orders'), `${t('orders')}/index/*`, t('inventory'), t('productCatalog'), `${t('productCatalog')}/index/*`, `${bucket}/reports/*`, `<${logicalId(store.reportsTopic)}>`, `<${logicalId(store.queues.reportRequests)}>`].sort(),
+      [t('reportJobs'), `${t('reportJobs')}/index/*`, t('dailySales'), t('orders'), `${t('orders')}/index/*`, t('inventory'), `${t('inventory')}/index/*`, t('productCatalog'), `${t('productCatalog')}/index/*`, `${bucket}/reports/*`, `<${logicalId(store.reportsTopic)}>`, `<${logicalId(store.queues.reportRequests)}>`].sort(),
     );
     expect(worker[t('orders')]).not.toContain('dynamodb:PutItem');
     expect(worker[`${bucket}/reports/*`]).toContain('s3:PutObject');
@@ -196,7 +197,7 @@ describe('least privilege', () => {
   });
 
   it('lets the scheduled report only start report jobs', () => {
-    expect(Object.keys(permissions('ScheduledReport'))).toEqual([t('reportJobs')]);
+    expect(Object.keys(permissions('ScheduledReport')).sort()).toEqual([t('reportJobs'), `${t('reportJobs')}/index/*`].sort());
   });
 
   it('grantAdminApi allows execute-api:Invoke on the admin paths only', () => {
