@@ -88,7 +88,8 @@ export { AlertInProgressError } from './alerts/AlertInProgressError.js';
 export { alertMessage, alertSubject } from './alerts/alertMessage.js';
 export { crossesThreshold, isLow, readStockChange, type StockChange, type StockState } from './alerts/stockChange.js';
 export { alertRetentionSeconds } from './alerts/AlertLog.js';
-export { defaultLowStockThreshold, streamRecordSchema, type StreamRecord } from './alerts/schema.js';
+export { streamRecordSchema, type StreamRecord } from './alerts/schema.js';
+export { defaultLowStockThreshold } from './lowStockThreshold.js';
 // Request schemas, exported so the HTTP API validates and documents (OpenAPI) with the very same rules.
 export {
   productName,

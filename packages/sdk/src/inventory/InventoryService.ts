@@ -5,8 +5,9 @@ import { batchGetItems } from '../batchGet.js';
 import type { StorefrontConfig } from '../config.js';
 import { NotFoundError, OutOfStockError, ValidationError } from '../errors.js';
 import { parseInput } from '../schemas.js';
+import { defaultLowStockThreshold } from '../lowStockThreshold.js';
 import type { AdjustOptions, InventoryApi, InventoryItem, InventoryItemInput, StockLevel } from '../types.js';
-import { defaultStockThreshold, inventoryAdjustSchema, inventoryPutSchema, maxStockQuantity } from './schema.js';
+import { inventoryAdjustSchema, inventoryPutSchema, maxStockQuantity } from './schema.js';
 
 // A product is two writes (catalog + inventory); DynamoDB transactions take at most 100 actions.
 const productsPerTransaction = 50;
@@ -49,7 +50,7 @@ export class InventoryService implements InventoryApi {
                 ExpressionAttributeValues: {
                   ':quantity': item.quantity,
                   ':now': now,
-                  ':threshold': item.lowStockThreshold ?? defaultStockThreshold,
+                  ':threshold': item.lowStockThreshold ?? defaultLowStockThreshold,
                 },
               },
             },
@@ -72,7 +73,7 @@ export class InventoryService implements InventoryApi {
     return {
       items: items.map((item) => ({
         ...item,
-        lowStockThreshold: item.lowStockThreshold ?? thresholds.get(item.product) ?? defaultStockThreshold,
+        lowStockThreshold: item.lowStockThreshold ?? thresholds.get(item.product) ?? defaultLowStockThreshold,
       })),
     };
   }
