@@ -102,9 +102,10 @@ export {
   integerString,
   parseInput,
   toFieldIssues,
+  idempotencyKeySchema,
 } from './schemas.js';
 export { catalogListOptionsSchema } from './catalog/schema.js';
-export { orderRequestSchema, orderRequestFormsSchema, idempotencyKeySchema, orderIdSchema, maxOrderLines } from './orders/schema.js';
+export { orderRequestSchema, orderRequestFormsSchema, orderIdSchema, maxOrderLines } from './orders/schema.js';
 export {
   inventoryItemSchema,
   inventoryPutSchema,

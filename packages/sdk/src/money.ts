@@ -32,3 +32,11 @@ export function sumMoney(amounts: Iterable<number>): number {
   for (const amount of amounts) cents += toCents(amount);
   return fromCents(cents);
 }
+
+/**
+ * `amount × quantity` in integer cents as a `bigint`, exact at any size: report totals and stock
+ * values can pass 2^53 cents, where a `number` would round.
+ */
+export function multiplyToCents(amount: number, quantity: number): bigint {
+  return BigInt(toCents(amount)) * BigInt(quantity);
+}

@@ -10,12 +10,12 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { batchGetItems } from '../batchGet.js';
 import type { StorefrontConfig } from '../config.js';
 import { IdempotencyConflictError, InternalError, NotFoundError, OutOfStockError, type StockShortage } from '../errors.js';
-import { fromCents, toCents } from '../money.js';
+import { multiplyMoney, sumMoney } from '../money.js';
 import { idempotencyRetentionSeconds, ordersDayIndex } from '../resources.js';
-import { parseInput } from '../schemas.js';
+import { idempotencyKeySchema, parseInput } from '../schemas.js';
 import type { Order, OrderLine, OrderRequest, OrdersApi, PlaceOrderOptions } from '../types.js';
 import { orderDayShard } from './dayShard.js';
-import { idempotencyKeySchema, orderIdSchema, orderRequestSchema } from './schema.js';
+import { orderIdSchema, orderRequestSchema } from './schema.js';
 
 /** A product's price and category as last read from the catalog. */
 interface PriceEntry {
@@ -101,7 +101,7 @@ export class OrderService implements OrdersApi {
       product: item.product as string,
       quantity: item.quantity as number,
       unitCost: item.unitCost as number,
-      lineTotal: fromCents(toCents(item.unitCost as number) * (item.quantity as number)),
+      lineTotal: multiplyMoney(item.unitCost as number, item.quantity as number),
     }));
     return { orderId, orderDate: Items[0]!.orderDate as string, items, total: totalOf(items) };
   }
@@ -128,7 +128,7 @@ export class OrderService implements OrdersApi {
   private buildOrder(lines: ReadonlyArray<{ product: string; quantity: number }>): Order {
     const items = lines.map(({ product, quantity }) => {
       const { cost } = this.prices.get(product)!;
-      return { product, quantity, unitCost: cost, lineTotal: fromCents(toCents(cost) * quantity) };
+      return { product, quantity, unitCost: cost, lineTotal: multiplyMoney(cost, quantity) };
     });
     return { orderId: randomUUID(), orderDate: new Date().toISOString(), items, total: totalOf(items) };
   }
@@ -229,7 +229,7 @@ export class OrderService implements OrdersApi {
 }
 
 function totalOf(items: readonly OrderLine[]): number {
-  return fromCents(items.reduce((cents, line) => cents + toCents(line.lineTotal), 0));
+  return sumMoney(items.map((line) => line.lineTotal));
 }
 
 /** A stable hash of the order's lines, whatever their order or request form. */

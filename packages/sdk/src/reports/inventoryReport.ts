@@ -1,7 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { paginateScan, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetItems } from '../batchGet.js';
-import { toCents } from '../money.js';
+import { multiplyToCents } from '../money.js';
 import { defaultLowStockThreshold } from '../lowStockThreshold.js';
 import { CsvUpload } from './CsvUpload.js';
 import { formatCents } from './moneyText.js';
@@ -72,7 +72,7 @@ export async function writeInventoryReport(input: InventoryReportInput): Promise
           quantity,
           lowStockThreshold: threshold,
           status: stockStatus(quantity, threshold),
-          stockValue: entry ? formatCents(BigInt(toCents(entry.cost)) * BigInt(quantity)) : '',
+          stockValue: entry ? formatCents(multiplyToCents(entry.cost, quantity)) : '',
         });
         rows += 1;
       }

@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { multiplyMoney, toCents } from '../money.js';
+import { multiplyMoney, multiplyToCents } from '../money.js';
 import { CsvUpload } from './CsvUpload.js';
 import { formatCents } from './moneyText.js';
 import { salesOfDay } from './salesOfDay.js';
@@ -56,7 +56,7 @@ export async function writeSalesReport(input: SalesReportInput): Promise<number>
       // Lines arrive in time order, so a product's category is the one its latest sale recorded.
       total.category = line.category;
       total.units += line.quantity;
-      total.revenueCents += BigInt(toCents(line.unitCost)) * BigInt(line.quantity);
+      total.revenueCents += multiplyToCents(line.unitCost, line.quantity);
       totals.set(line.product, total);
     }
     await csv.finish();
