@@ -6,7 +6,8 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { AlertService, createStorefront, type Storefront } from '@store-front/sdk';
+import { AlertService } from '@store-front/sdk/workers';
+import { createStorefront, type Storefront } from '@store-front/sdk';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 
 /** Options of {@link createInventoryCheckerHandler}. */

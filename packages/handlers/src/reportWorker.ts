@@ -1,6 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createStorefront, executionIdFromPipeMessage, ReportWorker, type Storefront } from '@store-front/sdk';
+import { createStorefront, type Storefront } from '@store-front/sdk';
+import { executionIdFromPipeMessage, ReportWorker } from '@store-front/sdk/workers';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 
 /** Options of {@link createReportWorkerHandler}. */

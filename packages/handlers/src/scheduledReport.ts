@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createStorefront, dailyReportJobs, type ReportStarted, type Storefront } from '@store-front/sdk';
+import { createStorefront, type ReportStarted, type Storefront } from '@store-front/sdk';
+import { dailyReportJobs } from '@store-front/sdk/workers';
 import type { Context } from 'aws-lambda';
 
 /**

@@ -4,7 +4,7 @@
  * Supported cron syntax: `*`, `?`, numbers, names (JAN, MON), ranges, lists and `/` steps;
  * `L`, `W` and `#` are rejected (the store's schedules do not use them).
  */
-import { timeZoneOffsetMs, wallClockToInstant } from '@store-front/sdk';
+import { timeZoneOffsetMs, wallClockToInstant } from '@store-front/sdk/resources';
 
 interface CronFields {
   readonly minutes: ReadonlySet<number>;

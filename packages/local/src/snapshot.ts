@@ -12,7 +12,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';
 import { GetScheduleCommand, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
-import { createTableInput, tableDefinitions, type AwsClients, type StorefrontConfig } from '@store-front/sdk';
+import { createTableInput, tableDefinitions } from '@store-front/sdk/resources';
+import { type AwsClients, type StorefrontConfig } from '@store-front/sdk';
 
 /*
  * Local persistence. moto keeps everything in memory; its recorder (MOTO_ENABLE_RECORDING) replays

@@ -29,7 +29,6 @@ export {
   MethodNotAllowedError,
   TryAgainError,
   errorCatalog,
-  apiErrorCodes,
   type ErrorCode,
   type ApiErrorCode,
   type ErrorCatalogEntry,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, createStorefront, environmentVariables, resolveConfig } from '../src/index.js';
+import { ConfigurationError, createStorefront, resolveConfig } from '../../src/index.js';
+import { environmentVariables } from '../../src/entries/resources.js';
 
 describe('resolveConfig', () => {
   it('uses the defaults of DESIGN.md when nothing is set', () => {
