@@ -53,6 +53,8 @@ export {
   type StorefrontErrorOptions,
 } from './errors.js';
 export { errorFromResponse, type ResponseHeaders } from './errorFromResponse.js';
+export { isReplayed } from './idempotentReplay.js';
+export type { BackoffOptions } from './retry.js';
 export type * from './types.js';
 // What `createStorefront()` returns is built of these services: their types document every call.
 export type { CatalogService } from './catalog/CatalogService.js';

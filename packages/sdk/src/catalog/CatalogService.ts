@@ -3,7 +3,8 @@ import { batchGetItems, batchGetTables } from '../batchGet.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StorefrontConfig } from '../config.js';
 import { openCursor, sealCursor } from '../cursor.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { ValidationError } from '../errors.js';
+import { notFound } from '../notFound.js';
 import { catalogCategoryIndex } from '../resources.js';
 import { parseInput } from '../schemas.js';
 import type { CatalogApi, CatalogItem, CatalogListOptions, CatalogPage } from '../types.js';
@@ -66,7 +67,7 @@ export class CatalogService implements CatalogApi {
       [inventory]: { keys: [{ product }], projection: 'product, quantity' },
     });
     const record = found[productCatalog]?.[0] as CatalogRecord | undefined;
-    if (!record) throw new NotFoundError(`Unknown product: ${product}`, { details: { product } });
+    if (!record) throw notFound('product', product);
     const stock = found[inventory]?.[0] as { quantity?: number } | undefined;
     return toCatalogItem(record, stock?.quantity ?? 0);
   }

@@ -32,3 +32,4 @@ export { resolveConfig, environmentVariables, type StorefrontConfig, type Storef
 export { createAwsClients, clientOptions, type AwsClients } from '../clients.js';
 export { alertRetentionSeconds } from '../alerts/AlertLog.js';
 export { isTimeZone, timeZoneOffsetMs, wallClockToInstant } from '../timeZones.js';
+export { browserSecurityHeaders, contentSecurityPolicy, referrerPolicy, type BrowserOrigins } from '../browserHeaders.js';

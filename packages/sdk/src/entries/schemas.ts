@@ -29,3 +29,4 @@ export { catalogListOptionsSchema } from '../catalog/schema.js';
 export { orderRequestSchema, orderRequestFormsSchema, orderIdSchema, maxOrderLines } from '../orders/schema.js';
 export { inventoryItemSchema, inventoryPutSchema, inventoryAdjustSchema, maxStockQuantity, maxProductsPerPut } from '../inventory/schema.js';
 export { executionIdSchema, startReportSchema, reportDateSchema, cronExpressionSchema } from '../reports/schema.js';
+export { notFound, missingThings, type MissingResource, type MissingThing } from '../notFound.js';
