@@ -1,11 +1,12 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import type { ProvisionedResources, QueueNames, Storefront } from '@store-front/sdk';
+import type { ProvisionedResources, QueueNames, Storefront, TopicNames } from '@store-front/sdk';
 import { executionIdFromPipeMessage } from '@store-front/sdk/workers';
 import { createInventoryCheckerHandler } from '@store-front/handlers';
 import { createReportWorkerHandler } from '@store-front/handlers';
 import { createScheduledReportHandler, type ScheduledReportEvent } from '@store-front/handlers';
+import { demoReportPrefix } from './demoHistory.js';
 import { startPipeRunner } from './pipes/startPipeRunner.js';
 import { ScheduleRunner, type ScheduledHandler } from './ScheduleRunner.js';
 import { startQueueConsumer, type SqsBatchHandler } from './startQueueConsumer.js';
@@ -116,14 +117,15 @@ export function schedules(
 
 /**
  * Subscribes a local queue to an SNS topic (as an e-mail subscriber would be) and prints each
- * message, so alerts show up in the terminal.
+ * message, so alerts and digests show up in the terminal. With `rawDelivery` (the default) `format`
+ * gets the message itself; without, SNS's JSON envelope (`Subject`, `Message`, …).
  *
  * @example
  * ```ts
  * topicPrinter('low-stock', (message) => `⚠ ${message}`)
  * ```
  */
-export function topicPrinter(name: string, format: (message: string) => string): BackgroundService {
+export function topicPrinter(name: string, format: (message: string) => string, topic: keyof TopicNames = 'lowStockAlerts', rawDelivery = true): BackgroundService {
   return {
     name: `topic ${name} → terminal`,
     start: async ({ store, provisioned, logger, print }) => {
@@ -132,10 +134,10 @@ export function topicPrinter(name: string, format: (message: string) => string):
       const { Attributes } = await store.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
       await store.clients.sns.send(
         new SubscribeCommand({
-          TopicArn: provisioned.lowStockTopicArn,
+          TopicArn: provisioned.topicArns[topic],
           Protocol: 'sqs',
           Endpoint: Attributes!.QueueArn!,
-          Attributes: { RawMessageDelivery: 'true' },
+          Attributes: { RawMessageDelivery: String(rawDelivery) },
         }),
       );
       return startQueueConsumer({
@@ -162,6 +164,19 @@ function formatLowStockAlert(message: string): string {
     // plain-text message: printed as it is
   }
   return `⚠ ${message}`;
+}
+
+/** The morning digest as the terminal shows it: its subject, then its text, set off by rules. */
+export function formatDigest(envelope: string): string {
+  const { Subject = '', Message = envelope } = (() => {
+    try {
+      return JSON.parse(envelope) as { Subject?: string; Message?: string };
+    } catch {
+      return {};
+    }
+  })();
+  const rule = '─'.repeat(72);
+  return [`📬 ${Subject || 'Morning digest'}`, rule, Message, rule].join('\n');
 }
 
 /**
@@ -198,7 +213,10 @@ function reportWorkerPrintingLinks({ store, logger, print }: BackgroundServiceCo
     const result = await work(event, context);
     for (const record of event.Records) {
       try {
-        const job = await store.reports.get(executionIdFromPipeMessage(record.body));
+        const executionId = executionIdFromPipeMessage(record.body);
+        // The demo history's thirty reports would bury everything else; the dashboard shows them.
+        if (executionId.startsWith(demoReportPrefix)) continue;
+        const job = await store.reports.get(executionId);
         if (job.status === 'SUCCEEDED') print(`📄 ${job.type} report ${job.date}: ${job.rowCount} rows → ${job.downloadUrl}`);
         else if (job.status === 'FAILED') print(`✖ ${job.type} report ${job.date} failed: ${job.error}`);
       } catch {
@@ -224,6 +242,7 @@ export const localBackgroundServices: readonly BackgroundService[] = [
     },
   }),
   topicPrinter('low-stock-alerts', formatLowStockAlert),
+  topicPrinter('reports', formatDigest, 'reports', false),
 ];
 
 /**

@@ -17,6 +17,7 @@ import { loadAdminCredentials, type AdminCredentials } from './adminCredentials.
 import { loadCursorSecret } from './cursorSecret.js';
 import { createLocalApiServer, type LocalApiServerOptions } from './createLocalApiServer.js';
 import { seedDemoCatalog } from './demoCatalog.js';
+import { seedSalesHistory } from './demoHistory.js';
 import { startEmulator } from './emulator.js';
 import { SigV4Verifier } from './SigV4Verifier.js';
 import { LocalPersistence } from './persistence/LocalPersistence.js';
@@ -28,8 +29,13 @@ export interface StartLocalStackOptions extends StorefrontConfigInput {
   readonly port?: number;
   /** Interface to bind. Default `127.0.0.1` (loopback only). */
   readonly host?: string;
-  /** Write the demo catalog when the store is empty. Default: unless `STOREFRONT_SEED=0`. */
+  /**
+   * Write the demo catalog when the store is empty, and then (in the background, once the stack is up)
+   * 30 days of order history and their sales reports. Default: unless `STOREFRONT_SEED=0`.
+   */
   readonly seed?: boolean;
+  /** With the demo catalog, also seed the 30 days of order history and their reports. Default: `seed`. */
+  readonly seedHistory?: boolean;
   /** Admin credentials; default `STOREFRONT_ADMIN_*`, else kept/generated under `dataDir`. */
   readonly adminCredentials?: AwsCredentials;
   /** Where local state lives (credentials, data snapshot, kept files). Default `STOREFRONT_DATA_DIR`, else `.storefront` in the working directory. */
@@ -131,6 +137,9 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
       onWrite: (listener) => writeListeners.push(listener),
       ...(persistence?.restoredFrom ? { missedSince: persistence.restoredFrom } : {}),
     });
+    // After the banner, not before it: start-up time stays what it was.
+    const history = seeded > 0 && options.seedHistory !== false ? seedSalesHistory(store).catch((error: unknown) => logger.warn('demo history not seeded', { error: error as Error })) : undefined;
+    if (history) cleanups.push(() => history.then(() => undefined));
 
     return {
       url: `http://127.0.0.1:${port}`,

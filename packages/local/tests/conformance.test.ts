@@ -8,8 +8,13 @@ import {
   createStorefront,
   isReplayed,
   provisionResources,
+  type InventoryListOptions,
+  type Storefront,
   type StorefrontApi,
 } from '@store-front/sdk';
+import { syncStockStatus } from '@store-front/sdk/workers';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createStorefrontClient } from '@store-front/sdk/http';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { LocalStack } from '../src/startLocalStack.js';
@@ -33,6 +38,29 @@ function describeError(error: unknown) {
 /** Ids and timestamps differ between runs; everything else must not. */
 function normalise(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value), (key, v) => (key === 'orderId' || key === 'orderDate' ? `<${key}>` : v));
+}
+
+/**
+ * Brings the status index up to every product's stock: this suite runs no background services, so
+ * each product's current stream image is handed to `syncStockStatus` as the inventory checker would
+ * (over the store behind the transport), then the summary must agree with the listing.
+ */
+async function statusesSettled(store: StorefrontApi): Promise<void> {
+  const products: Array<{ product: string; status: string }> = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.inventory.list({ limit: 100, ...(cursor ? { cursor } : {}) });
+    products.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  const { clients, config } = 'clients' in store ? (store as Storefront) : stack!.store;
+  for (const { product } of products) {
+    const { Item } = await clients.documents.send(new GetCommand({ TableName: config.tables.inventory, Key: { product } }));
+    await syncStockStatus(clients.documents, config.tables.inventory, { dynamodb: { NewImage: marshall(Item!) } });
+  }
+  const expected = { OK: 0, LOW: 0, OUT: 0 } as Record<string, number>;
+  for (const { status } of products) expected[status]! += 1;
+  expect(await store.inventory.summary()).toEqual(expected);
 }
 
 let stack: LocalStack | undefined;
@@ -141,6 +169,33 @@ describe.each<Transport>(['direct', 'http'])('%s transport', (transport) => {
     record('single put', await store.inventory.put({ ...item('Tea', 3, 0.1, 'Pantry'), lowStockThreshold: 1 }));
   });
 
+  it('managers: the whole inventory by name and status, summary, report history, daily figures', async () => {
+    const walk = async (options: InventoryListOptions) => {
+      const names: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.inventory.list({ ...options, limit: 2, ...(cursor ? { cursor } : {}) });
+        names.push(page.items.map((entry) => `${entry.product}:${entry.quantity}:${entry.status}`));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return names;
+    };
+    record('inventory list', await walk({}));
+    record('inventory list kitchen', await walk({ category: 'Kitchen' }));
+    await statusesSettled(store);
+    record('inventory summary', await store.inventory.summary());
+    record('inventory list OUT', await walk({ status: 'OUT' }));
+    record('inventory list Pantry LOW', await walk({ category: 'Pantry', status: 'LOW' }));
+
+    await store.reports.start({ type: 'inventory' });
+    await store.reports.start({ type: 'inventory' });
+    const first = await store.reports.list({ type: 'inventory', limit: 1 });
+    const second = await store.reports.list({ type: 'inventory', limit: 1, cursor: first.nextCursor! });
+    expect(second.items[0]!.executionId).not.toBe(first.items[0]!.executionId);
+    record('report history', [...first.items, ...second.items].map((job) => [job.type, job.date === first.items[0]!.date]));
+    record('daily sales', await store.reports.dailySales({ from: '2023-01-01', to: '2023-01-03' }));
+  });
+
   it('validation: the same inputs are rejected with the same errors', async () => {
     const cases: Record<string, () => Promise<unknown>> = {
       'limit 0': () => store.catalog.list({ limit: 0 }),
@@ -158,6 +213,12 @@ describe.each<Transport>(['direct', 'http'])('%s transport', (transport) => {
       'negative stock': () => store.inventory.put([item('Bad', -1)]),
       'fractional delta': () => store.inventory.adjust('Tea', 1.5),
       'long reason': () => store.inventory.adjust('Tea', 1, { reason: 'x'.repeat(201) }),
+      'inventory status': () => store.inventory.list({ status: 'GOOD' } as never),
+      'inventory forged cursor': () => store.inventory.list({ cursor: 'forged.cursor' }),
+      'reports from after to': () => store.reports.list({ from: '2024-02-01', to: '2024-01-01' }),
+      'reports type': () => store.reports.list({ type: 'weekly' } as never),
+      'daily sales over 366 days': () => store.reports.dailySales({ from: '2023-01-01', to: '2024-01-02' }),
+      'daily sales bad date': () => store.reports.dailySales({ from: '2023-02-30', to: '2023-03-01' }),
       'missing quantity': () => store.orders.place({ product: 'Mug' } as never),
       'missing cost': () => store.inventory.put({ product: 'Bad', category: 'c', description: '', quantity: 1 } as never),
     };

@@ -25,6 +25,7 @@ export {
   type StorefrontConfigInput,
   type TableNames,
   type QueueNames,
+  type TopicNames,
   type AwsCredentials,
   type Env,
 } from './config.js';

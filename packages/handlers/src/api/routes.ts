@@ -8,6 +8,7 @@ import {
   productName,
 } from '@store-front/sdk/schemas';
 import { z } from 'zod';
+import { managerRoutes } from './managerRoutes.js';
 import { buildOpenApiDocument } from './openapi.js';
 import {
   adjustmentBodySchema,
@@ -199,6 +200,7 @@ export const apiRoutes: readonly Route[] = [
     errors: ['VALIDATION_ERROR'],
     run: (store, { query }) => store.alerts.recent(parseInput(alertsQuerySchema, query, 'alerts options')),
   },
+  ...managerRoutes,
   {
     method: 'GET',
     path: '/openapi.json',

@@ -21,6 +21,13 @@ export {
   pipeDefinitions,
   reportJobLimits,
   idempotencyRetentionSeconds,
+  inventoryListingIndex,
+  inventoryStatusIndex,
+  reportHistoryIndex,
+  dailySalesKey,
+  topicDefinitions,
+  reportRetention,
+  type TopicDefinition,
   type PipeDefinition,
   type TableDefinition,
   type QueueDefinition,
@@ -33,3 +40,4 @@ export { createAwsClients, clientOptions, type AwsClients } from '../clients.js'
 export { alertRetentionSeconds } from '../alerts/AlertLog.js';
 export { isTimeZone, timeZoneOffsetMs, wallClockToInstant } from '../timeZones.js';
 export { browserSecurityHeaders, contentSecurityPolicy, referrerPolicy, type BrowserOrigins } from '../browserHeaders.js';
+export { orderDayShard } from '../orders/dayShard.js';

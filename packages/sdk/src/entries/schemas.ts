@@ -30,3 +30,5 @@ export { orderRequestSchema, orderRequestFormsSchema, orderIdSchema, maxOrderLin
 export { inventoryItemSchema, inventoryPutSchema, inventoryAdjustSchema, maxStockQuantity, maxProductsPerPut } from '../inventory/schema.js';
 export { executionIdSchema, startReportSchema, reportDateSchema, cronExpressionSchema } from '../reports/schema.js';
 export { notFound, missingThings, type MissingResource, type MissingThing } from '../notFound.js';
+export { inventoryListOptionsSchema, stockStatusSchema } from '../inventory/schema.js';
+export { reportListOptionsSchema, dailySalesOptionsSchema, maxDailySalesDays } from '../reports/schema.js';

@@ -5,7 +5,14 @@ import type {
   CatalogItem,
   CatalogListOptions,
   CatalogPage,
+  DailySales,
+  DailySalesOptions,
   InventoryItem,
+  InventoryListOptions,
+  InventoryPage,
+  InventorySummary,
+  ReportListOptions,
+  ReportPage,
   InventoryItemInput,
   LowStockAlert,
   Order,
@@ -67,6 +74,8 @@ function idempotent(idempotencyKey: string = crypto.randomUUID()): { headers: Re
 export function createStorefrontClient(options: StorefrontClientOptions): StorefrontApi {
   const transport = new HttpTransport(options);
 
+  const adminGet = <T>(path: string, query: object = {}) =>
+    transport.send<T>({ method: 'GET', path, query: query as Record<string, unknown>, signed: true, retry: true });
   const list = (listOptions: CatalogListOptions = {}) =>
     transport.send<CatalogPage>({ method: 'GET', path: '/catalog', query: listOptions as Record<string, unknown>, retry: true });
 
@@ -105,22 +114,19 @@ export function createStorefrontClient(options: StorefrontClientOptions): Storef
           signed: true,
           ...idempotent(idempotencyKey),
         }),
+      list: (listOptions: InventoryListOptions = {}) => adminGet<InventoryPage>('/inventory', listOptions),
+      summary: () => adminGet<InventorySummary>('/inventory/summary'),
     },
     reports: {
       start: async (request: StartReportRequest, startOptions: { readonly idempotencyKey?: string } = {}) =>
         transport.send<ReportStarted>({ method: 'POST', path: '/report', body: request, signed: true, ...idempotent(startOptions.idempotencyKey) }),
       get: (executionId: string) =>
         transport.send<ReportJob>({ method: 'GET', path: `/report/${segment(executionId)}`, signed: true, retry: true }),
+      list: (listOptions: ReportListOptions = {}) => adminGet<ReportPage>('/reports', listOptions),
+      dailySales: (range: DailySalesOptions) => adminGet<{ items: DailySales[] }>('/reports/daily', range),
     },
     alerts: {
-      recent: (recentOptions: { readonly limit?: number } = {}) =>
-        transport.send<{ items: LowStockAlert[] }>({
-          method: 'GET',
-          path: '/alerts',
-          query: recentOptions as Record<string, unknown>,
-          signed: true,
-          retry: true,
-        }),
+      recent: (recentOptions: { readonly limit?: number } = {}) => adminGet<{ items: LowStockAlert[] }>('/alerts', recentOptions),
     },
   };
 }

@@ -8,17 +8,59 @@ import { markReplayed } from '../idempotentReplay.js';
 import { Backoff, contentionError, isRetryableAwsError, isRetryableCancellation, retryingWrite, type BackoffOptions } from '../retry.js';
 import { parseInput } from '../schemas.js';
 import { defaultLowStockThreshold } from '../lowStockThreshold.js';
-import type { AdjustOptions, InventoryApi, InventoryItem, InventoryItemInput, StockLevel } from '../types.js';
+import { inventoryListingIndex } from '../resources.js';
+import type {
+  AdjustOptions,
+  InventoryApi,
+  InventoryItem,
+  InventoryItemInput,
+  InventoryListOptions,
+  InventoryPage,
+  InventorySummary,
+  StockLevel,
+} from '../types.js';
+import { InventoryListing } from './InventoryListing.js';
 import { inventoryAdjustSchema, inventoryItemSchema, inventoryPutSchema } from './schema.js';
 import { adjustmentRefusal, adjustmentUpdate, type StockAdjustment } from './stockAdjustment.js';
 
 /** Inventory administration over DynamoDB. */
 export class InventoryService implements InventoryApi {
+  private readonly listing: InventoryListing;
+
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly config: StorefrontConfig,
     private readonly backoff: BackoffOptions = {},
-  ) {}
+  ) {
+    this.listing = new InventoryListing(documents, config);
+  }
+
+  /**
+   * One page of every product, sold-out ones included, sorted by name, with its stock and status;
+   * `status` and `category` filter it. Three DynamoDB calls per page (four or six with both filters).
+   * The status filter follows stock changes within about a second (the inventory stream keeps it).
+   *
+   * @example
+   * ```ts
+   * const { items, nextCursor } = await store.inventory.list({ status: 'OUT' });
+   * for (const item of items) console.log(item.product, item.quantity, item.status);
+   * ```
+   */
+  list(options: InventoryListOptions = {}): Promise<InventoryPage> {
+    return this.listing.list(options);
+  }
+
+  /**
+   * How many products are `OK`, `LOW` and `OUT` (counted on the status index).
+   *
+   * @example
+   * ```ts
+   * const { OUT } = await store.inventory.summary();
+   * ```
+   */
+  summary(): Promise<InventorySummary> {
+    return this.listing.summary();
+  }
 
   /**
    * Writes every product's details and stock in ONE transaction (1–50 products), so a product is
@@ -44,10 +86,16 @@ export class InventoryService implements InventoryApi {
         Update: {
           TableName: this.config.tables.inventory,
           Key: { product: item.product },
-          UpdateExpression: `SET quantity = :quantity, updatedAt = :now, lowStockThreshold = ${
+          UpdateExpression: `SET quantity = :quantity, updatedAt = :now, #listing = :listing, lowStockThreshold = ${
             item.lowStockThreshold === undefined ? 'if_not_exists(lowStockThreshold, :threshold)' : ':threshold'
           }`,
-          ExpressionAttributeValues: { ':quantity': item.quantity, ':now': now, ':threshold': item.lowStockThreshold ?? defaultLowStockThreshold },
+          ExpressionAttributeNames: { '#listing': inventoryListingIndex.partitionKey.name },
+          ExpressionAttributeValues: {
+            ':quantity': item.quantity,
+            ':now': now,
+            ':listing': inventoryListingIndex.listingValue,
+            ':threshold': item.lowStockThreshold ?? defaultLowStockThreshold,
+          },
         },
       },
     ]);

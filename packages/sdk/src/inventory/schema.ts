@@ -38,3 +38,22 @@ export const inventoryAdjustSchema = z.strictObject({
   delta: integerIn(-maxStockQuantity, maxStockQuantity),
   reason: printableText('reason', 0, 200).optional(),
 });
+
+/** A stock status: `OK`, `LOW` or `OUT`. */
+export const stockStatusSchema = z.enum(['OK', 'LOW', 'OUT'], { error: 'must be "OK", "LOW" or "OUT"' });
+
+/** Options of `inventory.list` (limit 1–100, default 50). */
+export const inventoryListOptionsSchema = z.strictObject({
+  status: stockStatusSchema.optional(),
+  category: categoryName.optional(),
+  limit: integerIn(1, 100).default(50),
+  cursor: z.string().min(1, 'must not be empty').max(4096).optional(),
+});
+
+/** What an inventory cursor holds: the filters it was issued for and the last product shown. */
+export const inventoryCursorSchema = z.strictObject({
+  listing: z.literal('inventory'),
+  status: stockStatusSchema.nullable(),
+  category: categoryName.nullable(),
+  after: productName,
+});

@@ -15,7 +15,11 @@ import { reportJobLimits } from '../resources.js';
 import { retryingWrite, type BackoffOptions } from '../retry.js';
 import { parseInput } from '../schemas.js';
 import type {
+  DailySales,
+  DailySalesOptions,
   ReportJob,
+  ReportListOptions,
+  ReportPage,
   ReportSchedule,
   ReportStarted,
   ReportsApi,
@@ -23,7 +27,15 @@ import type {
   StartReportRequest,
 } from '../types.js';
 import { toReportJob, type ReportJobItem } from './reportJob.js';
-import { executionIdSchema, reportScheduleSchema, startReportOptionsSchema, startReportSchema } from './schema.js';
+import { readDailySales } from './dailySalesStore.js';
+import { historyKey, ReportHistory } from './ReportHistory.js';
+import {
+  dailySalesOptionsSchema,
+  executionIdSchema,
+  reportScheduleSchema,
+  startReportOptionsSchema,
+  startReportSchema,
+} from './schema.js';
 import { localDate } from './storeTime.js';
 
 /**
@@ -32,11 +44,15 @@ import { localDate } from './storeTime.js';
  * "Async hand-offs"), and `get` follows it by execution id.
  */
 export class ReportService implements ReportsApi {
+  private readonly history: ReportHistory;
+
   constructor(
     private readonly clients: AwsClients,
     private readonly config: StorefrontConfig,
     private readonly backoff: BackoffOptions = {},
-  ) {}
+  ) {
+    this.history = new ReportHistory(clients.documents, config);
+  }
 
   /**
    * Validates the request and records the job `PENDING` — one PutItem, nothing else. A sales report's
@@ -66,14 +82,8 @@ export class ReportService implements ReportsApi {
         details: [{ path: 'date', message: `must not be after today (${today} in ${this.config.timezone})` }],
       });
     }
-    const item: ReportJobItem = {
-      executionId: given.executionId ?? randomUUID(),
-      type,
-      date: date ?? today,
-      timeZone: this.config.timezone,
-      status: 'PENDING',
-      createdAt: now.toISOString(),
-    };
+    const job = { executionId: given.executionId ?? randomUUID(), type, date: date ?? today, createdAt: now.toISOString() };
+    const item: ReportJobItem = { ...job, timeZone: this.config.timezone, status: 'PENDING', historyKey: historyKey(job) };
     return retryingWrite(() => this.recordJob(item, idempotent), this.backoff);
   }
 
@@ -134,13 +144,44 @@ export class ReportService implements ReportsApi {
     );
     if (!Item) throw notFound('report', executionId);
     const job = toReportJob(Item as ReportJobItem, new Date());
-    if (job.status !== 'SUCCEEDED' || !job.s3) return job;
+    if (job.status !== 'SUCCEEDED' || !job.s3 || job.expired) return job;
     const downloadUrl = await getSignedUrl(
       this.clients.s3,
       new GetObjectCommand({ Bucket: job.s3.bucket, Key: job.s3.key }),
       { expiresIn: reportJobLimits.downloadUrlSeconds },
     );
     return { ...job, downloadUrl };
+  }
+
+  /**
+   * Report history, newest report date first (then newest job first), with status, row count and
+   * S3 key but no `downloadUrl` (ask `get` for one). `type` filters, `from`/`to` bound the report's
+   * date; pages follow sealed cursors. A job whose files are past the bucket's retention says
+   * `expired: true`. One or two Queries per page (an index by type and date, never a scan).
+   *
+   * @example
+   * ```ts
+   * const { items, nextCursor } = await store.reports.list({ type: 'sales', from: '2024-05-01', limit: 10 });
+   * ```
+   */
+  list(options: ReportListOptions = {}): Promise<ReportPage> {
+    return this.history.list(options);
+  }
+
+  /**
+   * The figures of each day from `from` to `to` (at most 366 days), oldest first, as kept by each
+   * day's latest succeeded sales report; a day no sales report has covered yet is `reported: false`
+   * with zeros. One Query whatever the range.
+   *
+   * @example
+   * ```ts
+   * const { items } = await store.reports.dailySales({ from: '2024-05-01', to: '2024-05-30' });
+   * for (const day of items) console.log(day.date, day.revenue, day.orders);
+   * ```
+   */
+  async dailySales(options: DailySalesOptions): Promise<{ items: DailySales[] }> {
+    const { from, to } = parseInput(dailySalesOptionsSchema, options, 'daily sales range');
+    return { items: await readDailySales(this.clients.documents, this.config.tables.dailySales, from, to) };
   }
 
   /**

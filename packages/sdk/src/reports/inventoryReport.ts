@@ -3,6 +3,7 @@ import { paginateScan, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { batchGetItems } from '../batchGet.js';
 import { multiplyToCents } from '../money.js';
 import { defaultLowStockThreshold } from '../lowStockThreshold.js';
+import { stockStatus } from '../stockStatus.js';
 import { CsvUpload } from './CsvUpload.js';
 import { formatCents } from './moneyText.js';
 
@@ -32,11 +33,6 @@ export interface InventoryReportInput {
   readonly checkpoint: () => void;
 }
 
-/** `OUT` at 0, `LOW` at or below the threshold, else `OK`. */
-export function stockStatus(quantity: number, threshold: number): 'OK' | 'LOW' | 'OUT' {
-  if (quantity <= 0) return 'OUT';
-  return quantity <= threshold ? 'LOW' : 'OK';
-}
 
 /**
  * Streams a snapshot of the inventory joined with the catalog to `key`: the inventory is scanned a
