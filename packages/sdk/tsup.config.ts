@@ -1,7 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', http: 'src/http/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    http: 'src/http/index.ts',
+    resources: 'src/entries/resources.ts',
+    workers: 'src/entries/workers.ts',
+    schemas: 'src/entries/schemas.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

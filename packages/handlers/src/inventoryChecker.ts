@@ -6,7 +6,7 @@
  * queue's maxReceiveCount, moved to the DLQ; the rest of the batch is acknowledged.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { syncStockStatus } from '@store-front/sdk';
+import { syncStockStatus } from '@store-front/sdk/workers';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { handlerSetup, type HandlerOptions } from './handlerSetup.js';
 

@@ -1,5 +1,5 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { executionIdFromPipeMessage, ReportWorker } from '@store-front/sdk';
+import { executionIdFromPipeMessage, ReportWorker } from '@store-front/sdk/workers';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { handlerSetup, type HandlerOptions } from './handlerSetup.js';
 

@@ -1,4 +1,5 @@
-import { dailyReportJobs, type ReportStarted } from '@store-front/sdk';
+import type { ReportStarted } from '@store-front/sdk';
+import { dailyReportJobs } from '@store-front/sdk/workers';
 import type { Context } from 'aws-lambda';
 import { handlerSetup, type HandlerOptions } from './handlerSetup.js';
 

@@ -1,7 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { clientOptions } from '@store-front/sdk/resources';
 import {
   ConfigurationError,
-  clientOptions,
   createStorefront,
   resolveConfig,
   type Storefront,

@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createAwsClients, ReportWorker } from '@store-front/sdk';
+import { createAwsClients } from '@store-front/sdk';
+import { ReportWorker } from '@store-front/sdk/workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, product } from '../../sdk/tests/support.js';
 import { failS3, parseCsv, readObject } from '../../sdk/tests/reportsSupport.js';

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { reportJobLimits } from '@store-front/sdk';
+import { reportJobLimits } from '@store-front/sdk/resources';
 import { Construct } from 'constructs';
 import { createHandlerFunction, type HandlerFunctionProps, type HandlerName } from './functions.js';
 import { acknowledge, storeGrantAcknowledgements } from './nag.js';

@@ -1,6 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { cronExpressionSchema, dailyReportsSchedule, isTimeZone } from '@store-front/sdk';
+import { dailyReportsSchedule, isTimeZone } from '@store-front/sdk/resources';
+import { cronExpressionSchema } from '@store-front/sdk/schemas';
 
 /** The storefront page's files, deployed behind CloudFront. */
 export interface StorefrontWebSiteProps {

@@ -5,13 +5,8 @@
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import {
-  queueDefinitions,
-  tableDefinitions,
-  type KeyAttribute,
-  type QueueNames,
-  type TableNames,
-} from '@store-front/sdk';
+import type { QueueNames, TableNames } from '@store-front/sdk';
+import { queueDefinitions, tableDefinitions, type KeyAttribute } from '@store-front/sdk/resources';
 import type { Construct } from 'constructs';
 
 /** `productCatalog` → `ProductCatalog`: a definition's id as a construct id. */

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as pipes from 'aws-cdk-lib/aws-pipes';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
-import type { PipeDefinition } from '@store-front/sdk';
+import type { PipeDefinition } from '@store-front/sdk/resources';
 import { Construct } from 'constructs';
 import { secureQueue } from './data.js';
 import { acknowledge } from './nag.js';

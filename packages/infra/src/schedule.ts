@@ -4,7 +4,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
-import { dailyReportsSchedule } from '@store-front/sdk';
+import { dailyReportsSchedule } from '@store-front/sdk/resources';
 import { Construct } from 'constructs';
 import { secureQueue } from './data.js';
 import { acknowledge, wildcardFinding } from './nag.js';

@@ -1,4 +1,4 @@
-import { environmentVariables } from '@store-front/sdk';
+import { environmentVariables } from '@store-front/sdk/resources';
 
 /**
  * The environment that gives a handler its `StorefrontConfig` settings, keyed by setting name

@@ -1,4 +1,4 @@
-import { pipeDefinitions, queueDefinitions, tableDefinitions } from '@store-front/sdk';
+import { pipeDefinitions, queueDefinitions, tableDefinitions } from '@store-front/sdk/resources';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { resourceText, synthesizeStore } from './support.js';

@@ -1,4 +1,4 @@
-import { dailyReportsSchedule, pipeDefinitions, queueDefinitions, reportJobLimits, tableDefinitions } from '@store-front/sdk';
+import { dailyReportsSchedule, pipeDefinitions, queueDefinitions, reportJobLimits, tableDefinitions } from '@store-front/sdk/resources';
 import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';

@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { ProvisionedResources, QueueNames, Storefront, TopicNames } from '@store-front/sdk';
-import { executionIdFromPipeMessage } from '@store-front/sdk';
+import { executionIdFromPipeMessage } from '@store-front/sdk/workers';
 import { createInventoryCheckerHandler } from '@store-front/handlers';
 import { createReportWorkerHandler } from '@store-front/handlers';
 import { createScheduledReportHandler, type ScheduledReportEvent } from '@store-front/handlers';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { PayloadTooLargeError, StorefrontError, browserSecurityHeaders, type BrowserOrigins } from '@store-front/sdk';
+import { PayloadTooLargeError, StorefrontError } from '@store-front/sdk';
+import { browserSecurityHeaders, type BrowserOrigins } from '@store-front/sdk/resources';
 import type { APIGatewayEventRequestContextIAMAuthorizer } from 'aws-lambda';
 import type { ApiEvent, ApiHandler } from '@store-front/handlers';
 import { isAdminRoute } from '@store-front/handlers';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dailySalesExecutionId, orderDayShard, ordersDayIndex, ReportWorker, type Storefront } from '@store-front/sdk';
+import type { Storefront } from '@store-front/sdk';
+import { orderDayShard, ordersDayIndex } from '@store-front/sdk/resources';
+import { dailySalesExecutionId, ReportWorker } from '@store-front/sdk/workers';
 import { Temporal } from 'temporal-polyfill';
 import { demoProducts } from './demoCatalog.js';
 

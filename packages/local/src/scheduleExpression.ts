@@ -4,7 +4,7 @@
  * grammar is the SDK's (`parseCronExpression`, the one `reports.setSchedule` accepts); croner does the
  * calendar and time-zone arithmetic, with Scheduler's day numbers (1 = Sunday) and `?`.
  */
-import { parseCronExpression, cronFieldRange, type CronFields } from '@store-front/sdk';
+import { parseCronExpression, cronFieldRange, type CronFields } from '@store-front/sdk/resources';
 import { Cron } from 'croner';
 
 const rateUnits: Record<string, number> = { minute: 60_000, minutes: 60_000, hour: 3_600_000, hours: 3_600_000, day: 86_400_000, days: 86_400_000 };

@@ -11,15 +11,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetScheduleCommand } from '@aws-sdk/client-scheduler';
-import {
-  createTableInput,
-  crossesThreshold,
-  readStockChange,
-  tableDefinitions,
-  type AwsClients,
-  type Storefront,
-  type StorefrontConfig,
-} from '@store-front/sdk';
+import { createTableInput, tableDefinitions } from '@store-front/sdk/resources';
+import { crossesThreshold, readStockChange } from '@store-front/sdk/workers';
+import { type AwsClients, type Storefront, type StorefrontConfig } from '@store-front/sdk';
 import { copyTablesAtOnce, toAttributeValues, type JsonItem, type JsonStreamRecord } from './persistence/copyTables.js';
 import { KeptFiles, type KeptFile } from './persistence/KeptFiles.js';
 

@@ -16,7 +16,8 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createTestStore } from '../../sdk/tests/support.js';
 import { createInventoryCheckerHandler } from '@store-front/handlers';
 import { PipeRunner, type PipeRunnerOptions } from '../src/pipes/PipeRunner.js';
-import { createStorefront, pipeDefinitions } from '@store-front/sdk';
+import { createStorefront } from '@store-front/sdk';
+import { pipeDefinitions } from '@store-front/sdk/resources';
 
 /** Feeds a queue to an SQS batch handler, deleting what it did not report as failed. */
 export class QueuePoller {

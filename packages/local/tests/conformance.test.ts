@@ -8,11 +8,11 @@ import {
   createStorefront,
   isReplayed,
   provisionResources,
-  syncStockStatus,
   type InventoryListOptions,
   type Storefront,
   type StorefrontApi,
 } from '@store-front/sdk';
+import { syncStockStatus } from '@store-front/sdk/workers';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createStorefrontClient } from '@store-front/sdk/http';

@@ -1,6 +1,7 @@
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { describe, expect, it } from 'vitest';
-import { clientOptions, OutOfStockError } from '@store-front/sdk';
+import { clientOptions } from '@store-front/sdk/resources';
+import { OutOfStockError } from '@store-front/sdk';
 import { createTestStore, product, readStock } from '../../sdk/tests/support.js';
 
 describe('the serialized emulator', () => {

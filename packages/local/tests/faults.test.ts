@@ -12,7 +12,9 @@ import {
 import { SQSServiceException } from '@aws-sdk/client-sqs';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { InitializeHandler, InitializeHandlerArguments, MiddlewareStack } from '@smithy/types';
-import { AlertService, createAwsClients, reportJobLimits, ReportWorker, TryAgainError } from '@store-front/sdk';
+import { createAwsClients, TryAgainError } from '@store-front/sdk';
+import { reportJobLimits } from '@store-front/sdk/resources';
+import { AlertService, ReportWorker } from '@store-front/sdk/workers';
 import { createStorefrontClient } from '@store-front/sdk/http';
 import { describe, expect, it } from 'vitest';
 import { failS3 } from '../../sdk/tests/reportsSupport.js';

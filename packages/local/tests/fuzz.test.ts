@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { tableDefinitions } from '@store-front/sdk';
+import { tableDefinitions } from '@store-front/sdk/resources';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorEnvelopeSchema } from '@store-front/handlers';

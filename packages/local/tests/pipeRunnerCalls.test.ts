@@ -1,7 +1,7 @@
 import { DynamoDBStreamsClient, ExpiredIteratorException } from '@aws-sdk/client-dynamodb-streams';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import type { InitializeHandler, InitializeHandlerArguments } from '@smithy/types';
-import { clientOptions, pipeDefinitions } from '@store-front/sdk';
+import { clientOptions, pipeDefinitions } from '@store-front/sdk/resources';
 import { describe, expect, it } from 'vitest';
 import { createTestStore, product } from '../../sdk/tests/support.js';
 import { PipeRunner } from '../src/pipes/PipeRunner.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DynamoDBStreamsClient, type _Record as StreamRecord, type Shard } from '@aws-sdk/client-dynamodb-streams';
 import { ReceiveMessageCommand, DeleteMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { InitializeHandler, InitializeHandlerArguments } from '@smithy/types';
-import { pipeDefinitions, type PipeDefinition } from '@store-front/sdk';
+import { pipeDefinitions, type PipeDefinition } from '@store-front/sdk/resources';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTestStore, product } from '../../sdk/tests/support.js';

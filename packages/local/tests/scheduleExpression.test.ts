@@ -1,4 +1,4 @@
-import { cronExpressionProblem } from '@store-front/sdk';
+import { cronExpressionProblem } from '@store-front/sdk/resources';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nextFireTime } from '../src/scheduleExpression.js';

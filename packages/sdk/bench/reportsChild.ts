@@ -6,7 +6,9 @@
  * Prints one JSON line: rows, seconds, read calls, peak RSS.
  */
 import { paginateQuery } from '@aws-sdk/lib-dynamodb';
-import { createAwsClients, createStorefront, ordersDayIndex, ReportWorker, reportJobLimits, resolveConfig } from '../src/index.js';
+import { createAwsClients, createStorefront, resolveConfig } from '../src/index.js';
+import { ordersDayIndex, reportJobLimits } from '../src/entries/resources.js';
+import { ReportWorker } from '../src/entries/workers.js';
 import { CallCounter } from '../tests/support.js';
 
 const [mode, endpoint, prefix, date] = process.argv.slice(2) as [string, string, string, string];

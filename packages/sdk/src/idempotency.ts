@@ -3,9 +3,8 @@ import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { IdempotencyConflictError } from './errors.js';
-import { idempotencyKeySchema } from './orders/schema.js';
 import { idempotencyRetentionSeconds } from './resources.js';
-import { parseInput } from './schemas.js';
+import { idempotencyKeySchema, parseInput } from './schemas.js';
 
 /** One action of a TransactWriteItems, in lib-dynamodb's form. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

@@ -1,5 +1,10 @@
 /**
- * Store Front SDK: a serverless retail store on AWS.
+ * Store Front SDK: a serverless retail store on AWS. The root export is what an application needs:
+ * the store, its provisioning, its settings and clients, and the error classes with their catalog.
+ * Building blocks for our own packages sit behind named subpaths: `@store-front/sdk/resources`
+ * (resource definitions, for CDK and the local stack), `@store-front/sdk/workers` (the Lambda side:
+ * report worker, low-stock checker, stream records), `@store-front/sdk/schemas` (the request
+ * schemas the HTTP API validates and documents with) and `@store-front/sdk/http` (the browser-safe client).
  *
  * @example
  * ```ts
@@ -13,15 +18,9 @@
  * @packageDocumentation
  */
 export { createStorefront, type CreateStorefrontOptions, type Storefront } from './createStorefront.js';
-export {
-  provisionResources,
-  createTableInput,
-  type ProvisionOptions,
-  type ProvisionedResources,
-} from './provisionResources.js';
+export { provisionResources, type ProvisionOptions, type ProvisionedResources } from './provisionResources.js';
 export {
   resolveConfig,
-  environmentVariables,
   type StorefrontConfig,
   type StorefrontConfigInput,
   type TableNames,
@@ -30,30 +29,7 @@ export {
   type AwsCredentials,
   type Env,
 } from './config.js';
-export { createAwsClients, clientOptions, type AwsClients } from './clients.js';
-export {
-  tableDefinitions,
-  queueDefinitions,
-  ordersDayIndex,
-  catalogCategoryIndex,
-  alertLogRecentIndex,
-  inventoryListingIndex,
-  inventoryStatusIndex,
-  reportHistoryIndex,
-  dailySalesKey,
-  topicDefinitions,
-  reportRetention,
-  type TopicDefinition,
-  dailyReportsSchedule,
-  pipeDefinitions,
-  type PipeDefinition,
-  reportJobLimits,
-  idempotencyRetentionSeconds,
-  type TableDefinition,
-  type QueueDefinition,
-  type IndexDefinition,
-  type KeyAttribute,
-} from './resources.js';
+export { createAwsClients, type AwsClients } from './clients.js';
 export {
   StorefrontError,
   InvalidJsonError,
@@ -61,16 +37,15 @@ export {
   UnauthorizedError,
   ForbiddenError,
   NotFoundError,
+  MethodNotAllowedError,
   OutOfStockError,
   IdempotencyConflictError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
+  TryAgainError,
   InternalError,
   ConfigurationError,
-  MethodNotAllowedError,
-  TryAgainError,
   errorCatalog,
-  apiErrorCodes,
   type ErrorCode,
   type ApiErrorCode,
   type ErrorCatalogEntry,
@@ -79,53 +54,12 @@ export {
   type StorefrontErrorOptions,
 } from './errors.js';
 export { errorFromResponse, type ResponseHeaders } from './errorFromResponse.js';
-export { CatalogService } from './catalog/CatalogService.js';
 export { isReplayed } from './idempotentReplay.js';
 export type { BackoffOptions } from './retry.js';
-export { browserSecurityHeaders, contentSecurityPolicy, referrerPolicy, type BrowserOrigins } from './browserHeaders.js';
-export { notFound, missingThings, type MissingResource, type MissingThing } from './notFound.js';
-export { isTimeZone } from './timeZones.js';
-export { OrderService } from './orders/OrderService.js';
-export { orderDayShard } from './orders/dayShard.js';
-export { InventoryService } from './inventory/InventoryService.js';
-export { ReportService } from './reports/ReportService.js';
-export { ReportWorker, type ReportRunOutcome, type ReportWorkerOptions } from './reports/ReportWorker.js';
-export { executionIdFromPipeMessage } from './reports/pipeMessage.js';
-export { executionIdSchema, startReportSchema, reportDateSchema, cronExpressionSchema } from './reports/schema.js';
-export { cronExpressionProblem, cronFieldRange, parseCronExpression, type CronFields } from './reports/cronExpression.js';
-export { dailyReportJobs, dailySalesExecutionId, type DailyReportJob } from './reports/dailyReports.js';
-export { reportListOptionsSchema, dailySalesOptionsSchema, maxDailySalesDays } from './reports/schema.js';
-export { stockStatus } from './stockStatus.js';
-export { syncStockStatus, type StockStatusSync } from './inventory/syncStockStatus.js';
-export { AlertService } from './alerts/AlertService.js';
 export type * from './types.js';
-export { type AlertServiceOptions, type CheckOutcome } from './alerts/AlertService.js';
-export { AlertInProgressError } from './alerts/AlertInProgressError.js';
-export { alertMessage, alertSubject } from './alerts/alertMessage.js';
-export { crossesThreshold, isLow, readStockChange, type StockChange, type StockState } from './alerts/stockChange.js';
-export { alertRetentionSeconds } from './alerts/AlertLog.js';
-export { defaultLowStockThreshold, streamRecordSchema, type StreamRecord } from './alerts/schema.js';
-// Request schemas, exported so the HTTP API validates and documents (OpenAPI) with the very same rules.
-export {
-  productName,
-  categoryName,
-  descriptionText,
-  moneyAmount,
-  maxMoneyAmount,
-  printableText,
-  integerIn,
-  integerString,
-  parseInput,
-  toFieldIssues,
-} from './schemas.js';
-export { catalogListOptionsSchema } from './catalog/schema.js';
-export { orderRequestSchema, orderRequestFormsSchema, idempotencyKeySchema, orderIdSchema, maxOrderLines } from './orders/schema.js';
-export {
-  inventoryItemSchema,
-  inventoryPutSchema,
-  inventoryAdjustSchema,
-  maxStockQuantity,
-  maxProductsPerPut,
-  inventoryListOptionsSchema,
-  stockStatusSchema,
-} from './inventory/schema.js';
+// What `createStorefront()` returns is built of these services: their types document every call.
+export type { CatalogService } from './catalog/CatalogService.js';
+export type { OrderService } from './orders/OrderService.js';
+export type { InventoryService } from './inventory/InventoryService.js';
+export type { ReportService } from './reports/ReportService.js';
+export type { AlertService } from './alerts/AlertService.js';

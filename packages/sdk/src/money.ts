@@ -34,6 +34,14 @@ export function sumMoney(amounts: Iterable<number>): number {
 }
 
 /**
+ * `amount × quantity` in integer cents as a `bigint`, exact at any size: report totals and stock
+ * values can pass 2^53 cents, where a `number` would round.
+ */
+export function multiplyToCents(amount: number, quantity: number): bigint {
+  return BigInt(toCents(amount)) * BigInt(quantity);
+}
+
+/**
  * `cents / count` rounded to a whole cent, half away from zero (an average order value: 1001 cents
  * over 2 orders is 501). Exact for any size (bigint); `count` must be positive.
  */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError, type FieldIssue } from './errors.js';
+import { idempotencyKeyPattern, idempotencyKeyRule } from './idempotencyKey.js';
 import { isMoneyAmount } from './money.js';
 
 /* Field rules shared by every domain (DESIGN.md "Field rules"). */
@@ -44,6 +45,9 @@ export const moneyAmount = z
   .number({ error: 'must be a number' })
   .refine(isMoneyAmount, 'must be a number ≥ 0 with at most 2 decimals')
   .refine((amount) => amount <= maxMoneyAmount, `must be at most ${maxMoneyAmount}`);
+
+/** An `Idempotency-Key` header (the rule of `idempotencyKey.ts`). */
+export const idempotencyKeySchema = z.string({ error: 'must be a string' }).regex(idempotencyKeyPattern, idempotencyKeyRule);
 
 /** An integer in [min, max]. */
 export function integerIn(min: number, max: number) {

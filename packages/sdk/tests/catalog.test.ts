@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError, ValidationError, type CatalogItem } from '../src/index.js';
-import { createTestStore, product } from './support.js';
+import { NotFoundError, TryAgainError, ValidationError, type CatalogItem } from '../src/index.js';
+import { createTestStore, product, throttleBatchGets } from './support.js';
 
 let ctx: Awaited<ReturnType<typeof createTestStore>>;
 
@@ -104,5 +104,27 @@ describe('catalog.get', () => {
     await expect(ctx.store.catalog.get('\uD800')).rejects.toThrow(/lone surrogate/);
     const error = await ctx.store.catalog.get('').catch((e: unknown) => e);
     expect((error as ValidationError).issues).toEqual([{ path: 'product', message: 'product must not be empty' }]);
+  });
+
+  it('reads a throttled product again instead of answering 404 (unprocessed keys are retried)', async () => {
+    const stopThrottling = throttleBatchGets(ctx.clients, 2);
+    ctx.calls.reset();
+    try {
+      expect(await ctx.store.catalog.get('Product 05')).toMatchObject({ product: 'Product 05', available: 5 });
+      expect(ctx.calls.counts.get('BatchGetItemCommand')).toBe(3);
+    } finally {
+      stopThrottling();
+    }
+  });
+
+  it('answers TryAgainError, never NotFoundError, when the throttling outlasts the retries', async () => {
+    const stopThrottling = throttleBatchGets(ctx.clients);
+    try {
+      const error = await ctx.store.catalog.get('Product 05').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TryAgainError);
+      expect((error as TryAgainError).status).toBe(503);
+    } finally {
+      stopThrottling();
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { syncStockStatus, ValidationError, type InventoryListItem } from '../src/index.js';
+import { syncStockStatus } from '../src/entries/workers.js';
+import { ValidationError, type InventoryListItem } from '../src/index.js';
 import { createTestStore, product } from './support.js';
 
 type TestStore = Awaited<ReturnType<typeof createTestStore>>;

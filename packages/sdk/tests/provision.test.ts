@@ -1,7 +1,8 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
-import { createAwsClients, ordersDayIndex, provisionResources, resolveConfig } from '../src/index.js';
+import { createAwsClients, provisionResources, resolveConfig } from '../src/index.js';
+import { ordersDayIndex } from '../src/entries/resources.js';
 import { CallCounter, testSettings } from './support.js';
 
 describe('provisionResources', () => {

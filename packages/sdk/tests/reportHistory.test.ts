@@ -4,7 +4,8 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments } from '@smithy/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { dailySalesExecutionId, syncStockStatus, ReportWorker, ValidationError, type ReportJob, type ReportListOptions } from '../src/index.js';
+import { dailySalesExecutionId, syncStockStatus, ReportWorker } from '../src/entries/workers.js';
+import { ValidationError, type ReportJob, type ReportListOptions } from '../src/index.js';
 import { createTestStore } from './support.js';
 import { putOrderLines } from './reportsSupport.js';
 

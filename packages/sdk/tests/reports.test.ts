@@ -2,16 +2,9 @@ import { ListMultipartUploadsCommand, ListObjectsV2Command } from '@aws-sdk/clie
 import { GetScheduleCommand } from '@aws-sdk/client-scheduler';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createAwsClients,
-  createStorefront,
-  NotFoundError,
-  ReportWorker,
-  ValidationError,
-  dailyReportJobs,
-  reportJobLimits,
-  InternalError,
-} from '../src/index.js';
+import { createAwsClients, createStorefront, NotFoundError, ValidationError, InternalError } from '../src/index.js';
+import { ReportWorker, dailyReportJobs } from '../src/entries/workers.js';
+import { reportJobLimits } from '../src/entries/resources.js';
 import { CsvUpload } from '../src/reports/CsvUpload.js';
 import { createTestStore, product } from './support.js';
 import { dayShardOf, failS3, parseCsv, putOrderLines, readObject, type StoredOrderLine } from './reportsSupport.js';

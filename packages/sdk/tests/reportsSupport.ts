@@ -2,7 +2,9 @@ import { GetObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments } from '@smithy/types';
 import { parse } from 'csv-parse/sync';
-import { orderDayShard, ordersDayIndex, type AwsClients, type StorefrontConfig } from '../src/index.js';
+import { ordersDayIndex } from '../src/entries/resources.js';
+import { orderDayShard } from '../src/orders/dayShard.js';
+import { type AwsClients, type StorefrontConfig } from '../src/index.js';
 
 /** An order line in the orders table's stored shape (what `orders.place` writes). */
 export interface StoredOrderLine {

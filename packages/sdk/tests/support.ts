@@ -115,3 +115,24 @@ export function transactionConflict(actions: number, conflictingAction = 0): Err
 export function throughputExceeded(): Error {
   return new ProvisionedThroughputExceededException({ message: 'The level of configured provisioned throughput for the table was exceeded', $metadata: {} });
 }
+
+/**
+ * Answers the next `times` BatchGetItem calls as throttled DynamoDB does: nothing read, every key
+ * back in `UnprocessedKeys` (a middleware on the real client; the emulator never throttles).
+ * Returns a function that removes the middleware.
+ */
+export function throttleBatchGets(clients: AwsClients, times = Number.POSITIVE_INFINITY): () => void {
+  let left = times;
+  const name = `throttleBatchGets${randomBytes(4).toString('hex')}`;
+  clients.dynamodb.middlewareStack.add(
+    (next: InitializeHandler<any, any>, context: HandlerExecutionContext) => async (args: InitializeHandlerArguments<any>) => {
+      if (context.commandName !== 'BatchGetItemCommand' || left <= 0) return next(args);
+      left -= 1;
+      const requested = args.input.RequestItems as Record<string, { Keys: unknown[] }>;
+      const unprocessed = Object.fromEntries(Object.entries(requested).map(([table, request]) => [table, { Keys: request.Keys }]));
+      return { output: { $metadata: {}, Responses: {}, UnprocessedKeys: unprocessed }, response: {} };
+    },
+    { step: 'initialize', name },
+  );
+  return () => clients.dynamodb.middlewareStack.remove(name);
+}

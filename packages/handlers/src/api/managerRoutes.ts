@@ -1,4 +1,4 @@
-import { parseInput } from '@store-front/sdk';
+import { parseInput } from '@store-front/sdk/schemas';
 import type { Route } from './routes.js';
 import {
   dailySalesQuerySchema,

@@ -25,38 +25,8 @@ function withoutDialect(schema: Record<string, unknown>): Record<string, unknown
 export function buildOpenApiDocument(routes: readonly Route[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const parameters = [
-      ...Object.entries(route.pathParams ?? {}).map(([name, schema]) => ({
-        name,
-        in: 'path',
-        required: true,
-        description: 'URL-encoded',
-        schema: withoutDialect(jsonSchema(schema, 'input')),
-      })),
-      ...Object.entries(route.query?.shape ?? {}).map(([name, schema]) => ({
-        name,
-        in: 'query',
-        required: !(schema as z.ZodType).safeParse(undefined).success,
-        schema: withoutDialect(jsonSchema(schema as z.ZodType, 'input')),
-      })),
-      ...Object.entries(route.headers ?? {}).map(([name, schema]) => ({
-        name,
-        in: 'header',
-        required: false,
-        schema: withoutDialect(jsonSchema(schema, 'input')),
-      })),
-    ];
-    const codes = new Set<ApiErrorCode>([...route.errors, 'INTERNAL', ...(route.admin ? (['UNAUTHORIZED', 'FORBIDDEN'] as const) : [])]);
-    const errorResponses: Record<string, unknown> = {};
-    for (const code of codes) {
-      const status = String(errorCatalog[code].status);
-      const existing = errorResponses[status] as { description: string } | undefined;
-      const description = `${code}: ${errorCatalog[code].description}`;
-      errorResponses[status] = {
-        description: existing ? `${existing.description}; ${description}` : description,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      };
-    }
+    const parameters = parametersOf(route);
+    const errorResponses = errorResponsesOf(route);
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       operationId: route.operationId,
@@ -101,4 +71,45 @@ export function buildOpenApiDocument(routes: readonly Route[]) {
       },
     },
   };
+}
+
+/** The route's path, query and header parameters, documented as a client sends them. */
+function parametersOf(route: Route) {
+  return [
+    ...Object.entries(route.pathParams ?? {}).map(([name, schema]) => ({
+      name,
+      in: 'path',
+      required: true,
+      description: 'URL-encoded',
+      schema: withoutDialect(jsonSchema(schema, 'input')),
+    })),
+    ...Object.entries(route.query?.shape ?? {}).map(([name, schema]) => ({
+      name,
+      in: 'query',
+      required: !(schema as z.ZodType).safeParse(undefined).success,
+      schema: withoutDialect(jsonSchema(schema as z.ZodType, 'input')),
+    })),
+    ...Object.entries(route.headers ?? {}).map(([name, schema]) => ({
+      name,
+      in: 'header',
+      required: false,
+      schema: withoutDialect(jsonSchema(schema, 'input')),
+    })),
+  ];
+}
+
+/** One response per error status the route may answer with; codes sharing a status share it. */
+function errorResponsesOf(route: Route): Record<string, unknown> {
+  const codes = new Set<ApiErrorCode>([...route.errors, 'INTERNAL', ...(route.admin ? (['UNAUTHORIZED', 'FORBIDDEN'] as const) : [])]);
+  const errorResponses: Record<string, unknown> = {};
+  for (const code of codes) {
+    const status = String(errorCatalog[code].status);
+    const existing = errorResponses[status] as { description: string } | undefined;
+    const description = `${code}: ${errorCatalog[code].description}`;
+    errorResponses[status] = {
+      description: existing ? `${existing.description}; ${description}` : description,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
+  }
+  return errorResponses;
 }

@@ -1,15 +1,12 @@
+import { ValidationError, type ApiErrorCode, type StorefrontApi, type StartReportRequest } from '@store-front/sdk';
 import {
-  ValidationError,
   idempotencyKeySchema,
   inventoryItemSchema,
   orderIdSchema,
   orderRequestFormsSchema,
   parseInput,
   productName,
-  type ApiErrorCode,
-  type StorefrontApi,
-  type StartReportRequest,
-} from '@store-front/sdk';
+} from '@store-front/sdk/schemas';
 import { z } from 'zod';
 import { managerRoutes } from './managerRoutes.js';
 import {

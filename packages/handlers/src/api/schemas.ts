@@ -10,7 +10,7 @@ import {
   moneyAmount,
   productName,
   reportDateSchema,
-} from '@store-front/sdk';
+} from '@store-front/sdk/schemas';
 import { z } from 'zod';
 
 /*
@@ -50,7 +50,7 @@ export const reportRequestBodySchema = z.union([
 ]);
 
 /** `{executionId}` of a report: the SDK's own rule. */
-export { executionIdSchema } from '@store-front/sdk';
+export { executionIdSchema } from '@store-front/sdk/schemas';
 
 export const catalogItemSchema = z.strictObject({
   product: productName,

@@ -11,7 +11,8 @@ import {
   type ShardIteratorType,
 } from '@aws-sdk/client-dynamodb-streams';
 import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { clientOptions, pipeDefinitions, type PipeDefinition, type StorefrontConfig } from '@store-front/sdk';
+import { clientOptions, pipeDefinitions, type PipeDefinition } from '@store-front/sdk/resources';
+import { type StorefrontConfig } from '@store-front/sdk';
 import type { CheckpointStore, ShardCheckpoint } from './CheckpointStore.js';
 import { compileEventPattern, type EventPredicate } from './compileEventPattern.js';
 import { InMemoryCheckpointStore } from './InMemoryCheckpointStore.js';

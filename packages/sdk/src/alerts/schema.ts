@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { integerIn } from '../schemas.js';
+import { defaultLowStockThreshold } from '../lowStockThreshold.js';
 
-/** The threshold of a product whose stock item has none (DESIGN.md: default 5). */
-export const defaultLowStockThreshold = 5;
 
 /** Alerts `recent()` returns at most, and by default. */
 export const maxRecentAlerts = 100;

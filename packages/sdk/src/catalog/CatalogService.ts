@@ -1,5 +1,5 @@
-import { BatchGetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetItems } from '../batchGet.js';
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems, batchGetTables } from '../batchGet.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StorefrontConfig } from '../config.js';
 import { openCursor, sealCursor } from '../cursor.js';
@@ -60,18 +60,15 @@ export class CatalogService implements CatalogApi {
 
   async get(product: string): Promise<CatalogItem> {
     parseInput(catalogProductSchema, product, 'product', 'product');
-    // One BatchGet reads the product and its stock from both tables.
-    const { Responses } = await this.documents.send(
-      new BatchGetCommand({
-        RequestItems: {
-          [this.config.tables.productCatalog]: { Keys: [{ product }] },
-          [this.config.tables.inventory]: { Keys: [{ product }], ProjectionExpression: 'product, quantity' },
-        },
-      }),
-    );
-    const record = Responses?.[this.config.tables.productCatalog]?.[0] as CatalogRecord | undefined;
+    // One BatchGet reads the product and its stock from both tables (unprocessed keys read again).
+    const { productCatalog, inventory } = this.config.tables;
+    const found = await batchGetTables(this.documents, {
+      [productCatalog]: { keys: [{ product }] },
+      [inventory]: { keys: [{ product }], projection: 'product, quantity' },
+    });
+    const record = found[productCatalog]?.[0] as CatalogRecord | undefined;
     if (!record) throw notFound('product', product);
-    const stock = Responses?.[this.config.tables.inventory]?.[0] as { quantity?: number } | undefined;
+    const stock = found[inventory]?.[0] as { quantity?: number } | undefined;
     return toCatalogItem(record, stock?.quantity ?? 0);
   }
 

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.js';
+import { idempotencyKeyRule, isIdempotencyKey } from '../idempotencyKey.js';
 import type {
   AdjustOptions,
   CatalogItem,
@@ -33,11 +34,11 @@ export interface StorefrontClientOptions extends HttpTransportOptions {
 
 const segment = (value: string) => encodeURIComponent(String(value));
 
-// The header must be sendable by fetch; the rule is the SDK's (1–255 visible ASCII), checked here so
-// a bad key fails as a ValidationError, exactly as with the direct transport, not as a network error.
+// The header must be sendable by fetch; the rule is the SDK's, checked here so a bad key fails as a
+// ValidationError, exactly as with the direct transport, not as a network error.
 function checkIdempotencyKey(key: string): void {
-  if (typeof key === 'string' && /^[\x21-\x7e]{1,255}$/.test(key)) return;
-  const issue = { path: 'idempotencyKey', message: 'must be 1–255 visible ASCII characters' };
+  if (isIdempotencyKey(key)) return;
+  const issue = { path: 'idempotencyKey', message: idempotencyKeyRule };
   throw new ValidationError(`Invalid idempotency key: ${issue.path}: ${issue.message}`, { details: [issue] });
 }
 

@@ -30,7 +30,6 @@ export {
   MethodNotAllowedError,
   TryAgainError,
   errorCatalog,
-  apiErrorCodes,
   type ErrorCode,
   type ApiErrorCode,
   type ErrorCatalogEntry,

@@ -7,7 +7,8 @@ import { catalogCategoryIndex, inventoryListingIndex } from '../resources.js';
 import { parseInput } from '../schemas.js';
 import { countWithStatus, productsWithStatus, queryProductNames, stockStatus, stockStatuses } from '../stockStatus.js';
 import type { InventoryListItem, InventoryListOptions, InventoryPage, InventorySummary, StockStatus } from '../types.js';
-import { defaultStockThreshold, inventoryCursorSchema, inventoryListOptionsSchema } from './schema.js';
+import { defaultLowStockThreshold } from '../lowStockThreshold.js';
+import { inventoryCursorSchema, inventoryListOptionsSchema } from './schema.js';
 
 /** One page of product names from an index, in name order. */
 interface NamePage {
@@ -91,7 +92,7 @@ export class InventoryListing {
       const detail = detailsOf.get(product);
       if (!level || !detail) return []; // deleted since the index was read
       const quantity = level.quantity as number;
-      const lowStockThreshold = (level.lowStockThreshold as number | undefined) ?? defaultStockThreshold;
+      const lowStockThreshold = (level.lowStockThreshold as number | undefined) ?? defaultLowStockThreshold;
       return [
         {
           product,

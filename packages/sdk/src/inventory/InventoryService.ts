@@ -7,6 +7,7 @@ import { IdempotentRequest } from '../idempotency.js';
 import { markReplayed } from '../idempotentReplay.js';
 import { Backoff, contentionError, isRetryableAwsError, isRetryableCancellation, retryingWrite, type BackoffOptions } from '../retry.js';
 import { parseInput } from '../schemas.js';
+import { defaultLowStockThreshold } from '../lowStockThreshold.js';
 import { inventoryListingIndex } from '../resources.js';
 import type {
   AdjustOptions,
@@ -19,7 +20,7 @@ import type {
   StockLevel,
 } from '../types.js';
 import { InventoryListing } from './InventoryListing.js';
-import { defaultStockThreshold, inventoryAdjustSchema, inventoryItemSchema, inventoryPutSchema } from './schema.js';
+import { inventoryAdjustSchema, inventoryItemSchema, inventoryPutSchema } from './schema.js';
 import { adjustmentRefusal, adjustmentUpdate, type StockAdjustment } from './stockAdjustment.js';
 
 /** Inventory administration over DynamoDB. */
@@ -93,7 +94,7 @@ export class InventoryService implements InventoryApi {
             ':quantity': item.quantity,
             ':now': now,
             ':listing': inventoryListingIndex.listingValue,
-            ':threshold': item.lowStockThreshold ?? defaultStockThreshold,
+            ':threshold': item.lowStockThreshold ?? defaultLowStockThreshold,
           },
         },
       },
@@ -114,7 +115,7 @@ export class InventoryService implements InventoryApi {
     return {
       items: items.map((item) => ({
         ...item,
-        lowStockThreshold: item.lowStockThreshold ?? thresholds.get(item.product) ?? defaultStockThreshold,
+        lowStockThreshold: item.lowStockThreshold ?? thresholds.get(item.product) ?? defaultLowStockThreshold,
       })),
     };
   }

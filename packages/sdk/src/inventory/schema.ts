@@ -3,8 +3,6 @@ import { categoryName, descriptionText, integerIn, moneyAmount, printableText, p
 
 /** Most units a product can hold (DESIGN.md). */
 export const maxStockQuantity = 1_000_000_000;
-/** The low-stock threshold of a product created without one. */
-export const defaultStockThreshold = 5;
 /** Products one `inventory.put` may write: each is two of the 100 actions of its one transaction. */
 export const maxProductsPerPut = 50;
 

@@ -3,7 +3,7 @@ import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamod
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { inventoryListingIndex, inventoryStatusIndex } from '../resources.js';
 import { stockStatus } from '../stockStatus.js';
-import { defaultStockThreshold } from './schema.js';
+import { defaultLowStockThreshold } from '../lowStockThreshold.js';
 
 /** What {@link syncStockStatus} did with one stream record. */
 export type StockStatusSync = 'updated' | 'unchanged' | 'superseded' | 'not-a-stock-change';
@@ -25,7 +25,7 @@ export async function syncStockStatus(documents: DynamoDBDocumentClient, invento
   if (!image || typeof image !== 'object') return 'not-a-stock-change';
   const item = unmarshall(image as never) as Record<string, unknown>;
   const { product, quantity } = item;
-  const threshold = item.lowStockThreshold ?? defaultStockThreshold;
+  const threshold = item.lowStockThreshold ?? defaultLowStockThreshold;
   if (typeof product !== 'string' || typeof quantity !== 'number' || typeof threshold !== 'number') return 'not-a-stock-change';
   const status = stockStatus(quantity, threshold);
   const listing = inventoryListingIndex.partitionKey.name;

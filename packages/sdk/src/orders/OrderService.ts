@@ -10,7 +10,7 @@ import { batchGetItems } from '../batchGet.js';
 import type { StorefrontConfig } from '../config.js';
 import { InternalError, OutOfStockError, type StockShortage } from '../errors.js';
 import { notFound } from '../notFound.js';
-import { fromCents, toCents } from '../money.js';
+import { multiplyMoney, sumMoney } from '../money.js';
 import { IdempotentRequest, idempotencyRecordPrefix, type TransactItem } from '../idempotency.js';
 import { markReplayed } from '../idempotentReplay.js';
 import { ordersDayIndex } from '../resources.js';
@@ -97,7 +97,7 @@ export class OrderService implements OrdersApi {
       product: item.product as string,
       quantity: item.quantity as number,
       unitCost: item.unitCost as number,
-      lineTotal: fromCents(toCents(item.unitCost as number) * (item.quantity as number)),
+      lineTotal: multiplyMoney(item.unitCost as number, item.quantity as number),
     }));
     return { orderId, orderDate: Items[0]!.orderDate as string, items, total: totalOf(items) };
   }
@@ -124,7 +124,7 @@ export class OrderService implements OrdersApi {
   private buildOrder(lines: ReadonlyArray<{ product: string; quantity: number }>): Order {
     const items = lines.map(({ product, quantity }) => {
       const { cost } = this.prices.get(product)!;
-      return { product, quantity, unitCost: cost, lineTotal: fromCents(toCents(cost) * quantity) };
+      return { product, quantity, unitCost: cost, lineTotal: multiplyMoney(cost, quantity) };
     });
     return { orderId: randomUUID(), orderDate: new Date().toISOString(), items, total: totalOf(items) };
   }
@@ -205,7 +205,7 @@ export class OrderService implements OrdersApi {
 }
 
 function totalOf(items: readonly OrderLine[]): number {
-  return fromCents(items.reduce((cents, line) => cents + toCents(line.lineTotal), 0));
+  return sumMoney(items.map((line) => line.lineTotal));
 }
 
 /** The order's lines in one form whatever their order or request form, for the idempotency hash. */

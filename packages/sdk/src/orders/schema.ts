@@ -46,10 +46,5 @@ export const orderRequestSchema = z.unknown().transform((value, context) => {
   return z.NEVER;
 });
 
-/** An Idempotency-Key: 1–255 visible ASCII characters. */
-export const idempotencyKeySchema = z
-  .string({ error: 'must be a string' })
-  .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1–255 visible ASCII characters');
-
 /** An order id as the store issues them (a UUID); anything else cannot exist. */
 export const orderIdSchema = z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(100, 'is too long');

@@ -1,4 +1,4 @@
-import { divideCents, fromCents, toCents } from '../money.js';
+import { divideCents, fromCents, multiplyToCents } from '../money.js';
 import type { DailySales } from '../types.js';
 import type { SalesLine } from './salesOfDay.js';
 
@@ -35,7 +35,7 @@ export class SalesTally {
   private lastOrderId: string | undefined;
 
   add(line: SalesLine): void {
-    const lineCents = BigInt(toCents(line.unitCost)) * BigInt(line.quantity);
+    const lineCents = multiplyToCents(line.unitCost, line.quantity);
     if (line.orderId !== this.lastOrderId) this.orders += 1;
     this.lastOrderId = line.orderId;
     this.units += line.quantity;

@@ -1,7 +1,8 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { BatchGetCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { InternalError } from '../errors.js';
-import { toCents } from '../money.js';
+import { paginateScan, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetItems } from '../batchGet.js';
+import { multiplyToCents } from '../money.js';
+import { defaultLowStockThreshold } from '../lowStockThreshold.js';
 import { stockStatus } from '../stockStatus.js';
 import { CsvUpload } from './CsvUpload.js';
 import { formatCents } from './moneyText.js';
@@ -32,10 +33,6 @@ export interface InventoryReportInput {
   readonly checkpoint: () => void;
 }
 
-// Same default as `inventory.put`, for stock items written before thresholds existed.
-const defaultThreshold = 5;
-// BatchGet may leave keys unprocessed under throttling; they are retried this often.
-const maxBatchGetAttempts = 5;
 
 /**
  * Streams a snapshot of the inventory joined with the catalog to `key`: the inventory is scanned a
@@ -53,23 +50,15 @@ export async function writeInventoryReport(input: InventoryReportInput): Promise
   const csv = new CsvUpload(input.s3, { bucket: input.bucket, key: input.key, columns: inventoryColumns });
   let rows = 0;
   try {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await input.documents.send(
-        new ScanCommand({
-          TableName: input.inventoryTable,
-          Limit: input.pageSize,
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      startKey = page.LastEvaluatedKey;
+    const pages = paginateScan({ client: input.documents, pageSize: input.pageSize }, { TableName: input.inventoryTable });
+    for await (const page of pages) {
       const stock = page.Items ?? [];
       const details = await readCatalog(input, stock.map((item) => item.product as string));
       for (const item of stock) {
         input.checkpoint();
         const product = item.product as string;
         const quantity = item.quantity as number;
-        const threshold = (item.lowStockThreshold as number | undefined) ?? defaultThreshold;
+        const threshold = (item.lowStockThreshold as number | undefined) ?? defaultLowStockThreshold;
         const entry = details.get(product);
         await csv.write({
           product,
@@ -79,11 +68,11 @@ export async function writeInventoryReport(input: InventoryReportInput): Promise
           quantity,
           lowStockThreshold: threshold,
           status: stockStatus(quantity, threshold),
-          stockValue: entry ? formatCents(BigInt(toCents(entry.cost)) * BigInt(quantity)) : '',
+          stockValue: entry ? formatCents(multiplyToCents(entry.cost, quantity)) : '',
         });
         rows += 1;
       }
-    } while (startKey);
+    }
     await csv.finish();
   } catch (error) {
     await csv.abort();
@@ -92,26 +81,16 @@ export async function writeInventoryReport(input: InventoryReportInput): Promise
   return rows;
 }
 
-/** Catalog details of `products`, in one BatchGet (plus retries of unprocessed keys). */
+/** Catalog details of `products`, in one BatchGet (unprocessed keys read again after a pause). */
 async function readCatalog(
   input: InventoryReportInput,
   products: string[],
 ): Promise<Map<string, { category: string; description: string; cost: number }>> {
-  const details = new Map<string, { category: string; description: string; cost: number }>();
-  let keys = products.map((product) => ({ product }));
-  for (let attempt = 0; keys.length > 0; attempt++) {
-    if (attempt === maxBatchGetAttempts) throw new InternalError('The catalog could not be read (throttled)');
-    const { Responses, UnprocessedKeys } = await input.documents.send(
-      new BatchGetCommand({ RequestItems: { [input.catalogTable]: { Keys: keys } } }),
-    );
-    for (const item of Responses?.[input.catalogTable] ?? []) {
-      details.set(item.product as string, {
-        category: item.category as string,
-        description: item.description as string,
-        cost: item.cost as number,
-      });
-    }
-    keys = (UnprocessedKeys?.[input.catalogTable]?.Keys ?? []) as { product: string }[];
-  }
-  return details;
+  const items = await batchGetItems(input.documents, input.catalogTable, products.map((product) => ({ product })));
+  return new Map(
+    items.map((item) => [
+      item.product as string,
+      { category: item.category as string, description: item.description as string, cost: item.cost as number },
+    ]),
+  );
 }

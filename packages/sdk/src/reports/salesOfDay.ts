@@ -1,4 +1,4 @@
-import { QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { paginateQuery, type AttributeValue, type DynamoDBClient, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
 import { ordersDayIndex } from '../resources.js';
 import { localDayUtcRange, utcDaysBetween } from './storeTime.js';
 
@@ -25,11 +25,10 @@ export interface SalesOfDayOptions {
 
 /** One shard's Query, one page at a time. */
 interface ShardReader {
-  readonly dayShard: string;
+  readonly pages: AsyncIterator<QueryCommandOutput>;
   /** Items as DynamoDB sends them: each row is converted only when it is written. */
   page: Record<string, AttributeValue>[];
   position: number;
-  nextStartKey: Record<string, AttributeValue> | undefined;
 }
 
 /**
@@ -53,33 +52,13 @@ export async function* salesOfDay(dynamodb: DynamoDBClient, options: SalesOfDayO
     Array.from({ length: ordersDayIndex.shardCount }, (_, shard) => `${day}#${shard}`),
   );
 
-  // Loops past empty pages so a reader is either exhausted or has a row to offer.
-  const readPage = async (reader: ShardReader): Promise<void> => {
-    do {
-      const { Items = [], LastEvaluatedKey } = await dynamodb.send(
-        new QueryCommand({
-          TableName: options.ordersTable,
-          IndexName: ordersDayIndex.indexName,
-          KeyConditionExpression: '#shard = :shard AND #date BETWEEN :from AND :to',
-          ExpressionAttributeNames: {
-            '#shard': ordersDayIndex.partitionKey.name,
-            '#date': ordersDayIndex.sortKey.name,
-            '#product': 'product',
-            '#quantity': 'quantity',
-          },
-          ExpressionAttributeValues: { ':shard': { S: reader.dayShard }, ':from': { S: from }, ':to': { S: to } },
-          ProjectionExpression: 'OrderId, #product, #date, #quantity, unitCost, category',
-          Limit: options.pageSize,
-          ...(reader.nextStartKey ? { ExclusiveStartKey: reader.nextStartKey } : {}),
-        }),
-      );
-      reader.page = Items;
-      reader.position = 0;
-      reader.nextStartKey = LastEvaluatedKey;
-    } while (reader.page.length === 0 && reader.nextStartKey);
-  };
-
-  const readers: ShardReader[] = shards.map((dayShard) => ({ dayShard, page: [], position: 0, nextStartKey: undefined }));
+  const readers: ShardReader[] = shards.map((dayShard) => ({
+    pages: paginateQuery({ client: dynamodb, pageSize: options.pageSize }, shardQuery(options.ordersTable, dayShard, from, to))[
+      Symbol.asyncIterator
+    ](),
+    page: [],
+    position: 0,
+  }));
   await Promise.all(readers.map(readPage));
 
   // Readers whose current page still has rows, or that have more pages to fetch.
@@ -90,10 +69,37 @@ export async function* salesOfDay(dynamodb: DynamoDBClient, options: SalesOfDayO
     yield toSalesLine(earliest.page[earliest.position]!);
     earliest.position += 1;
     if (earliest.position === earliest.page.length) {
-      if (earliest.nextStartKey) await readPage(earliest);
-      if (earliest.position === earliest.page.length) open = open.filter((reader) => reader !== earliest);
+      await readPage(earliest);
+      if (earliest.page.length === 0) open = open.filter((reader) => reader !== earliest);
     }
   }
+}
+
+/** The next page of a shard that has rows (past empty pages), or an empty page once the shard is read. */
+async function readPage(reader: ShardReader): Promise<void> {
+  reader.position = 0;
+  for (;;) {
+    const next = await reader.pages.next();
+    reader.page = next.done ? [] : (next.value.Items ?? []);
+    if (next.done || reader.page.length > 0) return;
+  }
+}
+
+/** The Query of one shard of the day index, between the local day's UTC bounds. */
+function shardQuery(ordersTable: string, dayShard: string, from: string, to: string) {
+  return {
+    TableName: ordersTable,
+    IndexName: ordersDayIndex.indexName,
+    KeyConditionExpression: '#shard = :shard AND #date BETWEEN :from AND :to',
+    ExpressionAttributeNames: {
+      '#shard': ordersDayIndex.partitionKey.name,
+      '#date': ordersDayIndex.sortKey.name,
+      '#product': 'product',
+      '#quantity': 'quantity',
+    },
+    ExpressionAttributeValues: { ':shard': { S: dayShard }, ':from': { S: from }, ':to': { S: to } },
+    ProjectionExpression: 'OrderId, #product, #date, #quantity, unitCost, category',
+  };
 }
 
 function compareLines(a: Record<string, AttributeValue>, b: Record<string, AttributeValue>): number {

@@ -7,11 +7,10 @@ import {
   StorefrontError,
   TryAgainError,
   ValidationError,
-  apiErrorCodes,
   errorCatalog,
   errorFromResponse,
 } from '../../src/http/index.js';
-import { errorCodeOfStatus } from '../../src/errorCatalog.js';
+import { apiErrorCodes, errorCodeOfStatus } from '../../src/errorCatalog.js';
 
 const headers = (values: Record<string, string>) => new Headers(values);
 

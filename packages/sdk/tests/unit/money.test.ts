@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromCents, isMoneyAmount, multiplyMoney, sumMoney, toCents } from '../src/money.js';
+import { fromCents, isMoneyAmount, multiplyMoney, sumMoney, toCents } from '../../src/money.js';
 
 describe('money', () => {
   it('is exact where floating point is not', () => {

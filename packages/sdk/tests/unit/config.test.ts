@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConfigurationError, createStorefront, environmentVariables, resolveConfig } from '../src/index.js';
-import { openCursor, sealCursor } from '../src/cursor.js';
+import { ConfigurationError, createStorefront, resolveConfig } from '../../src/index.js';
+import { environmentVariables } from '../../src/entries/resources.js';
+import { openCursor, sealCursor } from '../../src/cursor.js';
 
 describe('resolveConfig', () => {
   it('reads the low-stock topic ARN from STOREFRONT_LOW_STOCK_TOPIC_ARN, validated, with no default', () => {
