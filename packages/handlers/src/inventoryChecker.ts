@@ -1,6 +1,8 @@
 /*
  * The inventory-checker Lambda: consumes the inventory-check queue (inventory stream records put
- * there by the inventory-changes pipe) and sends low-stock alerts through `store.alerts.check`.
+ * there by the inventory-changes pipe). For each record it keeps the catalog listing in step
+ * (`store.catalog.syncListing`: a product that sold out leaves the in-stock index; it needs
+ * UpdateItem on the inventory table) and sends low-stock alerts through `store.alerts.check`.
  * Each failed record is reported in `batchItemFailures`, so only it is retried and, after the
  * queue's maxReceiveCount, moved to the DLQ; the rest of the batch is acknowledged.
  */
@@ -36,19 +38,23 @@ export type InventoryCheckerHandler = (event: SQSEvent, context?: Context) => Pr
  */
 export function createInventoryCheckerHandler(options: InventoryCheckerOptions = {}): InventoryCheckerHandler {
   const logger = options.logger ?? new Logger({ serviceName: 'inventory-checker' });
-  let alerts: AlertService | undefined;
-  const alertService = () => {
-    if (!alerts) {
+  let services: { store: Storefront; alerts: AlertService } | undefined;
+  const storeServices = () => {
+    if (!services) {
       const store = options.store ?? createStorefront();
       const topicArn = options.topicArn ?? process.env.STOREFRONT_LOW_STOCK_TOPIC_ARN;
-      alerts = topicArn ? new AlertService(store.clients, store.config, { topicArn }) : store.alerts;
+      services = { store, alerts: topicArn ? new AlertService(store.clients, store.config, { topicArn }) : store.alerts };
     }
-    return alerts;
+    return services;
   };
 
   const checkRecord = async (record: SQSRecord): Promise<void> => {
     try {
-      const result = await alertService().check(parseBody(record.body));
+      const { store, alerts } = storeServices();
+      const body = parseBody(record.body);
+      const listing = await store.catalog.syncListing(body);
+      if (listing !== 'unchanged') logger.info(`Catalog listing: product ${listing}`, { messageId: record.messageId });
+      const result = await alerts.check(body);
       if (result.outcome === 'sent') logger.info('Low-stock alert sent', { messageId: record.messageId, ...result.alert });
       else if (result.outcome === 'duplicate') logger.info('Alert already sent', { messageId: record.messageId, product: result.alert.product });
       else if (result.outcome === 'product-deleted') logger.warn('Product deleted since the change: no alert', { messageId: record.messageId, ...result.alert });

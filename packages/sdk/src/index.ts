@@ -34,7 +34,7 @@ export {
   tableDefinitions,
   queueDefinitions,
   ordersDayIndex,
-  catalogCategoryIndex,
+  inventoryInStockIndex,
   alertLogRecentIndex,
   dailyReportsSchedule,
   pipeDefinitions,
@@ -66,6 +66,7 @@ export {
   type StorefrontErrorOptions,
 } from './errors.js';
 export { CatalogService } from './catalog/CatalogService.js';
+export { type ListingSyncOutcome } from './catalog/syncListing.js';
 export { isTimeZone, timeZoneOffsetMs, wallClockToInstant } from './timeZones.js';
 export { OrderService } from './orders/OrderService.js';
 export { orderDayShard } from './orders/dayShard.js';
@@ -82,7 +83,8 @@ export { AlertInProgressError } from './alerts/AlertInProgressError.js';
 export { alertMessage, alertSubject } from './alerts/alertMessage.js';
 export { crossesThreshold, isLow, readStockChange, type StockChange, type StockState } from './alerts/stockChange.js';
 export { alertRetentionSeconds } from './alerts/AlertLog.js';
-export { defaultLowStockThreshold, streamRecordSchema, type StreamRecord } from './alerts/schema.js';
+export { defaultLowStockThreshold } from './alerts/schema.js';
+export { streamRecordSchema, type StreamRecord } from './streamRecord.js';
 // Request schemas, exported so the HTTP API validates and documents (OpenAPI) with the very same rules.
 export {
   productName,

@@ -16,8 +16,10 @@ export interface IndexDefinition {
   readonly indexName: string;
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
-  /** Attributes copied into the index. */
-  readonly projection: 'ALL' | 'KEYS_ONLY';
+  /** Attributes copied into the index: all, the keys only, or the keys and `nonKeyAttributes`. */
+  readonly projection: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  /** With `INCLUDE`: the other attributes copied into the index. */
+  readonly nonKeyAttributes?: readonly string[];
 }
 
 /** A DynamoDB table (on-demand billing). */
@@ -51,11 +53,29 @@ export const ordersDayIndex = {
   shardCount: 8,
 } as const;
 
-/** The catalog's category index: a category filter is a Query, not a Scan. */
-export const catalogCategoryIndex = {
-  indexName: 'byCategory',
-  partitionKey: { name: 'category', type: 'S' },
-  sortKey: { name: 'product', type: 'S' },
+/**
+ * The catalog listing: a sparse index on the inventory table holding exactly the products in stock.
+ *
+ * - `inStock` (partition key) is present, with the value `inStockValue`, only while `quantity > 0`.
+ *   `inventory.put` sets or removes it with the stock, `inventory.adjust` sets it when it adds stock,
+ *   and the catalog listing consumer (`CatalogService.syncListing`, run by the inventory checker on
+ *   the inventory stream) removes it once an order or adjustment has taken the stock to 0.
+ * - `listingKey` (sort key) is `category` + `keySeparator` + `product`, written by `inventory.put`:
+ *   the listing is ordered by category then product, and a category filter is a `begins_with`.
+ * - `category`, `description` and `cost` are copied onto the inventory item by `inventory.put` (in the
+ *   same transaction as the catalog item) and projected, so a page is one Query plus one consistent
+ *   BatchGet of the stock: a product that just sold out is dropped by that read even before the
+ *   consumer has unlisted it. `quantity` is not projected, so an order never writes to the index.
+ */
+export const inventoryInStockIndex = {
+  indexName: 'inStockListing',
+  partitionKey: { name: 'inStock', type: 'S' },
+  sortKey: { name: 'listingKey', type: 'S' },
+  nonKeyAttributes: ['category', 'description', 'cost'],
+  /** The value of `inStock` on a listed product. */
+  inStockValue: 'IN_STOCK',
+  /** Between category and product in `listingKey`: U+001F, a control character no name may contain. */
+  keySeparator: '\u001f',
 } as const;
 
 /**
@@ -76,11 +96,19 @@ export const tableDefinitions: readonly TableDefinition[] = [
   {
     id: 'productCatalog',
     partitionKey: { name: 'product', type: 'S' },
-    globalSecondaryIndexes: [{ ...catalogCategoryIndex, projection: 'ALL' }],
   },
   {
     id: 'inventory',
     partitionKey: { name: 'product', type: 'S' },
+    globalSecondaryIndexes: [
+      {
+        indexName: inventoryInStockIndex.indexName,
+        partitionKey: inventoryInStockIndex.partitionKey,
+        sortKey: inventoryInStockIndex.sortKey,
+        projection: 'INCLUDE',
+        nonKeyAttributes: inventoryInStockIndex.nonKeyAttributes,
+      },
+    ],
     stream: 'NEW_AND_OLD_IMAGES',
   },
   {

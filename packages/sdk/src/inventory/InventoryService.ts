@@ -1,12 +1,14 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { z } from 'zod';
 import { batchGetItems } from '../batchGet.js';
 import type { StorefrontConfig } from '../config.js';
+import { listInStock, listingUpdate } from '../inStockListing.js';
 import { NotFoundError, OutOfStockError, ValidationError } from '../errors.js';
 import { parseInput } from '../schemas.js';
 import type { AdjustOptions, InventoryApi, InventoryItem, InventoryItemInput, StockLevel } from '../types.js';
-import { defaultStockThreshold, inventoryAdjustSchema, inventoryPutSchema, maxStockQuantity } from './schema.js';
+import { defaultStockThreshold, inventoryAdjustSchema, type inventoryItemSchema, inventoryPutSchema, maxStockQuantity } from './schema.js';
 
 // A product is two writes (catalog + inventory); DynamoDB transactions take at most 100 actions.
 const productsPerTransaction = 50;
@@ -38,21 +40,7 @@ export class InventoryService implements InventoryApi {
                 Item: { product: item.product, category: item.category, description: item.description, cost: item.cost },
               },
             },
-            {
-              // An update (not a put) keeps attributes other features add to the stock item.
-              Update: {
-                TableName: this.config.tables.inventory,
-                Key: { product: item.product },
-                UpdateExpression: `SET quantity = :quantity, updatedAt = :now, lowStockThreshold = ${
-                  item.lowStockThreshold === undefined ? 'if_not_exists(lowStockThreshold, :threshold)' : ':threshold'
-                }`,
-                ExpressionAttributeValues: {
-                  ':quantity': item.quantity,
-                  ':now': now,
-                  ':threshold': item.lowStockThreshold ?? defaultStockThreshold,
-                },
-              },
-            },
+            { Update: this.stockUpdate(item, now) },
           ]),
         }),
       );
@@ -77,7 +65,32 @@ export class InventoryService implements InventoryApi {
     };
   }
 
-  /** Adds `delta` in one conditional update: atomic against concurrent orders, never below 0. */
+  /**
+   * The stock item's update: quantity, threshold and the catalog listing's copy of the details
+   * (listed while in stock). An update, not a put, keeps attributes other features add to the item.
+   */
+  private stockUpdate(item: z.output<typeof inventoryItemSchema>, now: string) {
+    const listing = listingUpdate(item, item.quantity);
+    const threshold = item.lowStockThreshold === undefined ? 'if_not_exists(lowStockThreshold, :threshold)' : ':threshold';
+    const set = ['quantity = :quantity', 'updatedAt = :now', `lowStockThreshold = ${threshold}`, ...listing.set];
+    return {
+      TableName: this.config.tables.inventory,
+      Key: { product: item.product },
+      UpdateExpression: `SET ${set.join(', ')}${listing.remove.length > 0 ? ` REMOVE ${listing.remove.join(', ')}` : ''}`,
+      ExpressionAttributeNames: listing.names,
+      ExpressionAttributeValues: {
+        ':quantity': item.quantity,
+        ':now': now,
+        ':threshold': item.lowStockThreshold ?? defaultStockThreshold,
+        ...listing.values,
+      },
+    };
+  }
+
+  /**
+   * Adds `delta` in one conditional update: atomic against concurrent orders, never below 0. Stock
+   * added lists the product in the catalog at once; stock taken to 0 is unlisted by the listing consumer.
+   */
   async adjust(product: string, delta: number, options: AdjustOptions = {}): Promise<StockLevel> {
     const input = parseInput(inventoryAdjustSchema, { product, delta, ...options }, 'stock adjustment');
     const needed = Math.max(0, -input.delta);
@@ -87,9 +100,13 @@ export class InventoryService implements InventoryApi {
         new UpdateCommand({
           TableName: this.config.tables.inventory,
           Key: { product: input.product },
-          UpdateExpression: `SET quantity = quantity + :delta, updatedAt = :now${input.reason === undefined ? '' : ', lastAdjustmentReason = :reason'}`,
+          UpdateExpression: `SET quantity = quantity + :delta, updatedAt = :now${input.reason === undefined ? '' : ', lastAdjustmentReason = :reason'}${
+            input.delta > 0 ? `, ${listInStock.set}` : ''
+          }`,
           ConditionExpression: 'attribute_exists(product) AND quantity >= :needed AND quantity <= :ceiling',
+          ...(input.delta > 0 ? { ExpressionAttributeNames: { ...listInStock.names } } : {}),
           ExpressionAttributeValues: {
+            ...(input.delta > 0 ? listInStock.values : {}),
             ':delta': input.delta,
             ':now': new Date().toISOString(),
             ':needed': needed,
