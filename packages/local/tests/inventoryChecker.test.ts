@@ -1,7 +1,7 @@
 import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { InitializeHandler, InitializeHandlerArguments } from '@smithy/types';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { inventoryInStockIndex } from '@store-front/sdk';
+import { inStockIndex } from '@store-front/sdk';
 import { describe, expect, it, vi } from 'vitest';
 import { product } from '../../sdk/tests/support.js';
 import { createAlertHarness } from './alertHarness.js';
@@ -48,13 +48,14 @@ describe('inventory checker on the emulator (stream → pipe runner → queue �
     const indexed = await h.clients.documents.send(
       new QueryCommand({
         TableName: h.config.tables.inventory,
-        IndexName: inventoryInStockIndex.indexName,
+        IndexName: inStockIndex.indexName,
         KeyConditionExpression: 'inStock = :inStock',
-        ExpressionAttributeValues: { ':inStock': inventoryInStockIndex.inStockValue },
+        ExpressionAttributeValues: { ':inStock': inStockIndex.inStockValue },
       }),
     );
     expect(indexed.Items!.map((item) => item.product)).toEqual(['Cup']);
     await h.store.inventory.adjust('Teapot', 1);
+    await h.settle();
     expect((await h.store.catalog.list({ category: 'Pots' })).items.map((item) => item.product)).toEqual(['Cup', 'Teapot']);
   });
 

@@ -6,8 +6,8 @@
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { startEmulator } from '../../local/src/emulator.js';
-import { listingKeyOf } from '../src/inStockListing.js';
-import { createAwsClients, createStorefront, inventoryInStockIndex, provisionResources, resolveConfig } from '../src/index.js';
+import { listingUpdate } from '../src/inStockListing.js';
+import { createAwsClients, createStorefront, provisionResources, resolveConfig } from '../src/index.js';
 import { CallCounter } from '../tests/support.js';
 import { listPageByScan } from './catalogBaseline.js';
 
@@ -71,17 +71,7 @@ async function seed(documents: ReturnType<typeof createAwsClients>['documents'],
     const fields = { product: `Product ${String(i).padStart(5, '0')}`, category: `Category ${i % 10}`, description: 'bench', cost: 9.99 };
     const quantity = i % (productCount / inStockCount) === 0 ? 10 : 0;
     writes.push({ table: config.tables.productCatalog, item: fields });
-    const { partitionKey, sortKey, inStockValue } = inventoryInStockIndex;
-    writes.push({
-      table: config.tables.inventory,
-      item: {
-        ...fields,
-        quantity,
-        lowStockThreshold: 5,
-        [sortKey.name]: listingKeyOf(fields.category, fields.product),
-        ...(quantity > 0 ? { [partitionKey.name]: inStockValue } : {}),
-      },
-    });
+    writes.push({ table: config.tables.inventory, item: { product: fields.product, quantity, lowStockThreshold: 5, ...listingItem(fields, quantity) } });
   }
   const batches = Array.from({ length: Math.ceil(writes.length / 25) }, (_, i) => writes.slice(i * 25, i * 25 + 25));
   let next = 0;
@@ -97,6 +87,17 @@ async function seed(documents: ReturnType<typeof createAwsClients>['documents'],
           pending = UnprocessedItems as typeof requests | undefined;
         }
       }
+    }),
+  );
+}
+
+/** The listing attributes `inventory.put` writes, as plain item attributes. */
+function listingItem(fields: { category: string; description: string; cost: number }, quantity: number): Record<string, unknown> {
+  const update = listingUpdate(fields, quantity);
+  return Object.fromEntries(
+    update.set.map((clause) => {
+      const [name, value] = clause.split(' = ') as [string, string];
+      return [update.names[name]!, update.values[value]];
     }),
   );
 }

@@ -1,74 +1,68 @@
-import { inventoryInStockIndex } from './resources.js';
+import { inStockByCategoryIndex, inStockIndex } from './resources.js';
 
 /*
- * The inventory item's side of the catalog listing (see `inventoryInStockIndex`): the attributes
- * `inventory.put` and `inventory.adjust` write so that the sparse index holds exactly the products
- * in stock. Shared by the inventory domain (which writes them) and the catalog (which reads them).
+ * The inventory item's side of the catalog listing (see `inStockIndex`): the attributes that key a
+ * product into the sparse in-stock indexes while it is in stock. Shared by the inventory domain
+ * (`inventory.put` writes them) and the catalog (its listing consumer keeps them in step with stock).
  */
 
 /** What a product is listed with. */
 export interface ListingFields {
-  readonly product: string;
   readonly category: string;
   readonly description: string;
   readonly cost: number;
 }
 
-/** Parts of an UpdateItem that set a product's listing attributes. */
-export interface ListingUpdate {
-  /** `SET` clauses, to join with the caller's own. */
+/** Parts of an UpdateItem, to join with the caller's own. */
+export interface UpdateParts {
+  /** `SET` clauses. */
   readonly set: string[];
-  /** `REMOVE` clauses (empty, or the `inStock` key when the product is sold out). */
+  /** `REMOVE` clauses. */
   readonly remove: string[];
   readonly names: Record<string, string>;
   readonly values: Record<string, unknown>;
 }
 
-/** The listing's sort key of a product: its category, the separator, its name. */
-export function listingKeyOf(category: string, product: string): string {
-  return `${category}${inventoryInStockIndex.keySeparator}${product}`;
+const keyNames = {
+  '#inStock': inStockIndex.partitionKey.name,
+  '#inStockCategory': inStockByCategoryIndex.partitionKey.name,
+};
+
+/** Keys a product of `category` into both in-stock indexes. */
+export function listInStock(category: string): UpdateParts {
+  return {
+    set: ['#inStock = :inStock', '#inStockCategory = :inStockCategory'],
+    remove: [],
+    names: keyNames,
+    values: { ':inStock': inStockIndex.inStockValue, ':inStockCategory': category },
+  };
 }
 
-/** The `listingKey` prefix every product of `category` starts with. */
-export function listingCategoryPrefix(category: string): string {
-  return `${category}${inventoryInStockIndex.keySeparator}`;
-}
+/** Takes a product out of both in-stock indexes. */
+export const unlist: UpdateParts = { set: [], remove: ['#inStock', '#inStockCategory'], names: keyNames, values: {} };
 
 /**
- * The listing attributes of a product written with an absolute `quantity` (`inventory.put`):
- * details and sort key copied, and the product keyed into the index only when `quantity > 0`.
+ * The listing attributes of a product written with an absolute `quantity` (`inventory.put`): its
+ * details copied, and its index keys set when `quantity > 0`, removed otherwise.
  */
-export function listingUpdate(fields: ListingFields, quantity: number): ListingUpdate {
-  const inStock = quantity > 0;
+export function listingUpdate(fields: ListingFields, quantity: number): UpdateParts {
+  const keys = quantity > 0 ? listInStock(fields.category) : unlist;
   return {
-    set: [
-      '#listingCategory = :listingCategory',
-      '#listingDescription = :listingDescription',
-      '#listingCost = :listingCost',
-      '#listingKey = :listingKey',
-      ...(inStock ? ['#inStock = :inStock'] : []),
-    ],
-    remove: inStock ? [] : ['#inStock'],
-    names: {
-      '#listingCategory': 'category',
-      '#listingDescription': 'description',
-      '#listingCost': 'cost',
-      '#listingKey': inventoryInStockIndex.sortKey.name,
-      '#inStock': inventoryInStockIndex.partitionKey.name,
-    },
+    set: ['#listingCategory = :listingCategory', '#listingDescription = :listingDescription', '#listingCost = :listingCost', ...keys.set],
+    remove: keys.remove,
+    names: { '#listingCategory': 'category', '#listingDescription': 'description', '#listingCost': 'cost', ...keys.names },
     values: {
       ':listingCategory': fields.category,
       ':listingDescription': fields.description,
       ':listingCost': fields.cost,
-      ':listingKey': listingKeyOf(fields.category, fields.product),
-      ...(inStock ? { ':inStock': inventoryInStockIndex.inStockValue } : {}),
+      ...keys.values,
     },
   };
 }
 
-/** The clause (and its name and value) that lists a product whose stock an adjustment raises. */
-export const listInStock = {
-  set: '#inStock = :inStock',
-  names: { '#inStock': inventoryInStockIndex.partitionKey.name },
-  values: { ':inStock': inventoryInStockIndex.inStockValue },
-} as const;
+/** An UpdateExpression from its parts. */
+export function updateExpression(parts: Pick<UpdateParts, 'set' | 'remove'>): string {
+  return [parts.set.length > 0 ? `SET ${parts.set.join(', ')}` : '', parts.remove.length > 0 ? `REMOVE ${parts.remove.join(', ')}` : '']
+    .filter(Boolean)
+    .join(' ');
+}

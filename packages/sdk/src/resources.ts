@@ -54,29 +54,36 @@ export const ordersDayIndex = {
 } as const;
 
 /**
- * The catalog listing: a sparse index on the inventory table holding exactly the products in stock.
+ * The catalog listing: two sparse indexes on the inventory table that hold exactly the products in
+ * stock, both sorted by product name — all of them (`inStockIndex`), and by category
+ * (`inStockByCategoryIndex`). Their partition keys are present together, only while `quantity > 0`:
  *
- * - `inStock` (partition key) is present, with the value `inStockValue`, only while `quantity > 0`.
- *   `inventory.put` sets or removes it with the stock, `inventory.adjust` sets it when it adds stock,
- *   and the catalog listing consumer (`CatalogService.syncListing`, run by the inventory checker on
- *   the inventory stream) removes it once an order or adjustment has taken the stock to 0.
- * - `listingKey` (sort key) is `category` + `keySeparator` + `product`, written by `inventory.put`:
- *   the listing is ordered by category then product, and a category filter is a `begins_with`.
- * - `category`, `description` and `cost` are copied onto the inventory item by `inventory.put` (in the
- *   same transaction as the catalog item) and projected, so a page is one Query plus one consistent
- *   BatchGet of the stock: a product that just sold out is dropped by that read even before the
- *   consumer has unlisted it. `quantity` is not projected, so an order never writes to the index.
+ * - `inventory.put` sets them (`inStock`, and `inStockCategory` = the category) or removes them with
+ *   the quantity it writes, and copies `category`, `description` and `cost` onto the inventory item
+ *   (in the same transaction as the catalog item); those are projected, so a page is one Query plus
+ *   one consistent BatchGet of the stock. The stock read drops a product that has just sold out even
+ *   while it is still indexed. `quantity` is not projected: an order never writes to the indexes.
+ * - The catalog listing consumer (`CatalogService.syncListing`, run by the inventory checker on the
+ *   inventory stream) removes them once an order or adjustment has taken the stock to 0, and sets
+ *   them again when an adjustment restocks a sold-out product.
  */
-export const inventoryInStockIndex = {
-  indexName: 'inStockListing',
+export const inStockIndex = {
+  indexName: 'inStock',
   partitionKey: { name: 'inStock', type: 'S' },
-  sortKey: { name: 'listingKey', type: 'S' },
-  nonKeyAttributes: ['category', 'description', 'cost'],
+  sortKey: { name: 'product', type: 'S' },
   /** The value of `inStock` on a listed product. */
   inStockValue: 'IN_STOCK',
-  /** Between category and product in `listingKey`: U+001F, a control character no name may contain. */
-  keySeparator: '\u001f',
 } as const;
+
+/** The in-stock products of one category (see {@link inStockIndex}): `inStockCategory` is the category. */
+export const inStockByCategoryIndex = {
+  indexName: 'inStockByCategory',
+  partitionKey: { name: 'inStockCategory', type: 'S' },
+  sortKey: { name: 'product', type: 'S' },
+} as const;
+
+/** The listing's fields, copied onto the inventory item and projected into both in-stock indexes. */
+export const listingAttributes = ['category', 'description', 'cost'] as const;
 
 /**
  * The alert log's newest-first index. Sparse: only sent alerts carry `feed`, so a Query on the one
@@ -100,15 +107,13 @@ export const tableDefinitions: readonly TableDefinition[] = [
   {
     id: 'inventory',
     partitionKey: { name: 'product', type: 'S' },
-    globalSecondaryIndexes: [
-      {
-        indexName: inventoryInStockIndex.indexName,
-        partitionKey: inventoryInStockIndex.partitionKey,
-        sortKey: inventoryInStockIndex.sortKey,
-        projection: 'INCLUDE',
-        nonKeyAttributes: inventoryInStockIndex.nonKeyAttributes,
-      },
-    ],
+    globalSecondaryIndexes: [inStockIndex, inStockByCategoryIndex].map((index) => ({
+      indexName: index.indexName,
+      partitionKey: index.partitionKey,
+      sortKey: index.sortKey,
+      projection: 'INCLUDE' as const,
+      nonKeyAttributes: listingAttributes,
+    })),
     stream: 'NEW_AND_OLD_IMAGES',
   },
   {

@@ -4,8 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StorefrontConfig } from '../config.js';
 import { openCursor, sealCursor } from '../cursor.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { listingCategoryPrefix } from '../inStockListing.js';
-import { inventoryInStockIndex } from '../resources.js';
+import { inStockByCategoryIndex, inStockIndex } from '../resources.js';
 import { parseInput } from '../schemas.js';
 import type { CatalogApi, CatalogItem, CatalogListOptions, CatalogPage } from '../types.js';
 import { syncInStockListing, type ListingSyncOutcome } from './syncListing.js';
@@ -20,11 +19,12 @@ interface CatalogRecord {
 }
 
 /**
- * The catalog over DynamoDB. A listing page is one Query of the inventory table's sparse in-stock
- * index (`inventoryInStockIndex`) and one consistent BatchGet of those products' stock, so it costs
- * at most 2 calls whatever the tables hold, and walking the listing costs in proportion to the
- * products in stock. A product whose stock has just reached 0 is dropped by the stock read even
- * while it is still in the index; {@link syncListing} takes it out.
+ * The catalog over DynamoDB. A listing page is one Query of a sparse in-stock index of the inventory
+ * table (`inStockIndex`, or `inStockByCategoryIndex` for a category; both by product name) and one
+ * consistent BatchGet of those products' stock, so it costs at most 2 calls whatever the tables hold,
+ * and walking the listing costs in proportion to the products in stock. A product whose stock has
+ * just reached 0 is dropped by the stock read even while it is still indexed; {@link syncListing}
+ * takes it out.
  */
 export class CatalogService implements CatalogApi {
   constructor(
@@ -35,19 +35,14 @@ export class CatalogService implements CatalogApi {
   async list(options: CatalogListOptions = {}): Promise<CatalogPage> {
     const { category, limit, cursor } = parseInput(catalogListOptionsSchema, options, 'catalog listing options');
     const startKey = cursor === undefined ? undefined : this.openCursor(cursor, category);
+    const index = category === undefined ? inStockIndex : inStockByCategoryIndex;
     const page = await this.documents.send(
       new QueryCommand({
         TableName: this.config.tables.inventory,
-        IndexName: inventoryInStockIndex.indexName,
-        KeyConditionExpression: category === undefined ? '#inStock = :inStock' : '#inStock = :inStock AND begins_with(#listingKey, :prefix)',
-        ExpressionAttributeNames: {
-          '#inStock': inventoryInStockIndex.partitionKey.name,
-          ...(category === undefined ? {} : { '#listingKey': inventoryInStockIndex.sortKey.name }),
-        },
-        ExpressionAttributeValues: {
-          ':inStock': inventoryInStockIndex.inStockValue,
-          ...(category === undefined ? {} : { ':prefix': listingCategoryPrefix(category) }),
-        },
+        IndexName: index.indexName,
+        KeyConditionExpression: '#listed = :listed',
+        ExpressionAttributeNames: { '#listed': index.partitionKey.name },
+        ExpressionAttributeValues: { ':listed': category ?? inStockIndex.inStockValue },
         Limit: limit,
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
@@ -76,7 +71,8 @@ export class CatalogService implements CatalogApi {
 
   /**
    * The catalog listing consumer: applies one inventory stream record (the JSON the inventory-changes
-   * pipe puts on the inventory-check queue) to the in-stock index, unlisting a product that sold out.
+   * pipe puts on the inventory-check queue) to the in-stock indexes: a product that sold out is
+   * unlisted, one restocked by an adjustment listed again.
    * Idempotent and safe out of order; throws `ValidationError` for a message that is not such a record.
    * The inventory checker runs it for every record, before the low-stock check.
    *

@@ -2,7 +2,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { z } from 'zod';
-import { inventoryInStockIndex } from '../resources.js';
+import { listInStock, unlist, updateExpression } from '../inStockListing.js';
+import { inStockByCategoryIndex, inStockIndex } from '../resources.js';
 import { parseInput } from '../schemas.js';
 import { streamRecordSchema } from '../streamRecord.js';
 
@@ -13,15 +14,17 @@ export type ListingSyncOutcome = 'listed' | 'unlisted' | 'unchanged';
 const listingImageSchema = z.looseObject({
   product: z.string().min(1),
   quantity: z.number(),
-  [inventoryInStockIndex.partitionKey.name]: z.string().optional(),
-  [inventoryInStockIndex.sortKey.name]: z.string().optional(),
+  category: z.string().optional(),
+  [inStockIndex.partitionKey.name]: z.string().optional(),
+  [inStockByCategoryIndex.partitionKey.name]: z.string().optional(),
 });
 
 /**
- * Keeps the sparse in-stock index in step with one inventory stream record: a product whose stock
- * reached 0 is unlisted, one in stock but not keyed (e.g. written before the index existed) is listed.
- * Each write is conditional on the item's current state, so duplicate, late or out-of-order records
- * change nothing wrongly: a record of a sale is ignored once the product has been restocked.
+ * Keeps the sparse in-stock indexes in step with one inventory stream record: a product whose stock
+ * reached 0 is unlisted, one in stock but not (or wrongly) keyed — restocked by an adjustment, or
+ * written before the indexes existed — is listed. Each write is conditional on the item's current
+ * state, so duplicate, late or out-of-order records change nothing wrongly: the record of a sale is
+ * ignored once the product has been restocked, and the reverse.
  */
 export async function syncInStockListing(
   documents: DynamoDBDocumentClient,
@@ -31,27 +34,41 @@ export async function syncInStockListing(
   const record = parseInput(streamRecordSchema, message, 'inventory stream record');
   if (record.eventName === 'REMOVE' || !record.dynamodb.NewImage) return 'unchanged';
   const item = parseInput(listingImageSchema, unmarshall(record.dynamodb.NewImage as never), 'NewImage');
-  const inStockKey = inventoryInStockIndex.partitionKey.name;
-  const listed = item[inStockKey] !== undefined;
-  const unlist = item.quantity <= 0 && listed;
-  const list = item.quantity > 0 && !listed && item[inventoryInStockIndex.sortKey.name] !== undefined;
-  if (!unlist && !list) return 'unchanged';
+  const listedAs = [item[inStockIndex.partitionKey.name], item[inStockByCategoryIndex.partitionKey.name]];
+  const keyed = listedAs.some((key) => key !== undefined);
+  const keyedRight = listedAs[0] === inStockIndex.inStockValue && listedAs[1] === item.category;
+  const change =
+    item.quantity <= 0 && keyed
+      ? {
+          outcome: 'unlisted' as const,
+          parts: unlist,
+          condition: 'quantity <= :zero AND (attribute_exists(#inStock) OR attribute_exists(#inStockCategory))',
+          values: { ':zero': 0 },
+        }
+      : item.quantity > 0 && item.category !== undefined && !keyedRight
+        ? {
+            outcome: 'listed' as const,
+            parts: listInStock(item.category),
+            condition: 'quantity > :zero AND category = :inStockCategory AND NOT (#inStock = :inStock AND #inStockCategory = :inStockCategory)',
+            values: { ':zero': 0 },
+          }
+        : undefined;
+  if (!change) return 'unchanged';
   try {
     await documents.send(
       new UpdateCommand({
         TableName: inventoryTable,
         Key: { product: item.product },
-        UpdateExpression: unlist ? 'REMOVE #inStock' : 'SET #inStock = :inStock',
-        ConditionExpression: unlist
-          ? 'attribute_exists(#inStock) AND quantity <= :zero'
-          : 'attribute_not_exists(#inStock) AND attribute_exists(#listingKey) AND quantity > :zero',
-        ExpressionAttributeNames: { '#inStock': inStockKey, ...(unlist ? {} : { '#listingKey': inventoryInStockIndex.sortKey.name }) },
-        ExpressionAttributeValues: { ':zero': 0, ...(unlist ? {} : { ':inStock': inventoryInStockIndex.inStockValue }) },
+        UpdateExpression: updateExpression(change.parts),
+        ConditionExpression: change.condition,
+        ExpressionAttributeNames: change.parts.names,
+        ExpressionAttributeValues: { ...change.parts.values, ...change.values },
       }),
     );
-    return unlist ? 'unlisted' : 'listed';
+    return change.outcome;
   } catch (error) {
-    // The item has moved on since this record (restocked, sold out, deleted): a later record of it decides.
+    // Already done (a duplicate), or the item has moved on since this record (restocked, sold out,
+    // recategorised, deleted): a later record of it decides.
     if (error instanceof ConditionalCheckFailedException) return 'unchanged';
     throw error;
   }

@@ -4,7 +4,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { z } from 'zod';
 import { batchGetItems } from '../batchGet.js';
 import type { StorefrontConfig } from '../config.js';
-import { listInStock, listingUpdate } from '../inStockListing.js';
+import { listingUpdate, updateExpression } from '../inStockListing.js';
 import { NotFoundError, OutOfStockError, ValidationError } from '../errors.js';
 import { parseInput } from '../schemas.js';
 import type { AdjustOptions, InventoryApi, InventoryItem, InventoryItemInput, StockLevel } from '../types.js';
@@ -76,7 +76,7 @@ export class InventoryService implements InventoryApi {
     return {
       TableName: this.config.tables.inventory,
       Key: { product: item.product },
-      UpdateExpression: `SET ${set.join(', ')}${listing.remove.length > 0 ? ` REMOVE ${listing.remove.join(', ')}` : ''}`,
+      UpdateExpression: updateExpression({ set, remove: listing.remove }),
       ExpressionAttributeNames: listing.names,
       ExpressionAttributeValues: {
         ':quantity': item.quantity,
@@ -88,8 +88,9 @@ export class InventoryService implements InventoryApi {
   }
 
   /**
-   * Adds `delta` in one conditional update: atomic against concurrent orders, never below 0. Stock
-   * added lists the product in the catalog at once; stock taken to 0 is unlisted by the listing consumer.
+   * Adds `delta` in one conditional update: atomic against concurrent orders, never below 0. The
+   * catalog listing follows through the inventory stream (stock taken to 0 unlists the product, a
+   * restock lists it again).
    */
   async adjust(product: string, delta: number, options: AdjustOptions = {}): Promise<StockLevel> {
     const input = parseInput(inventoryAdjustSchema, { product, delta, ...options }, 'stock adjustment');
@@ -100,13 +101,9 @@ export class InventoryService implements InventoryApi {
         new UpdateCommand({
           TableName: this.config.tables.inventory,
           Key: { product: input.product },
-          UpdateExpression: `SET quantity = quantity + :delta, updatedAt = :now${input.reason === undefined ? '' : ', lastAdjustmentReason = :reason'}${
-            input.delta > 0 ? `, ${listInStock.set}` : ''
-          }`,
+          UpdateExpression: `SET quantity = quantity + :delta, updatedAt = :now${input.reason === undefined ? '' : ', lastAdjustmentReason = :reason'}`,
           ConditionExpression: 'attribute_exists(product) AND quantity >= :needed AND quantity <= :ceiling',
-          ...(input.delta > 0 ? { ExpressionAttributeNames: { ...listInStock.names } } : {}),
           ExpressionAttributeValues: {
-            ...(input.delta > 0 ? listInStock.values : {}),
             ':delta': input.delta,
             ':now': new Date().toISOString(),
             ':needed': needed,
