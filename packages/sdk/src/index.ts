@@ -95,6 +95,7 @@ export {
   moneyAmount,
   maxMoneyAmount,
   printableText,
+  nameText,
   integerIn,
   integerString,
   parseInput,

@@ -186,15 +186,21 @@ describe('sales report', () => {
     expect(utcRows.map((row) => row.orderId)).toEqual(['before-2330', 'last-ms-before', 'midnight', 'at-0030']);
   });
 
-  it('neutralises tab and CR at the start of text cells', async () => {
+  it('neutralises tab and CR at the start of text cells, and writes names normalized (also of lines stored before that rule)', async () => {
     await putOrderLines(t.clients, t.config, [
-      { OrderId: 'tab', product: '\tTabbed', orderDate: '2023-07-01T10:00:00.000Z', quantity: 1, unitCost: 1, category: '\rCR' },
+      { OrderId: '\ttab', product: ' Cafe\u0301 ', orderDate: '2023-07-01T10:00:00.000Z', quantity: 1, unitCost: 1, category: '\rCR' },
+      { OrderId: '\rcr', product: 'Caf\u00e9', orderDate: '2023-07-01T10:00:01.000Z', quantity: 2, unitCost: 1, category: 'CR' },
     ]);
     const { executionId } = await t.store.reports.start({ type: 'sales', date: '2023-07-01' });
     await worker.run(executionId);
     const job = await t.store.reports.get(executionId);
     const text = await readObject(t.clients, job.s3!.bucket, job.s3!.key);
-    expect(parseCsv(text)[0]).toMatchObject({ product: "'\tTabbed", category: "'\rCR" });
+    expect(parseCsv(text)).toMatchObject([
+      { orderId: "'\ttab", product: 'Caf\u00e9', category: 'CR' },
+      { orderId: "'\rcr", product: 'Caf\u00e9', category: 'CR' },
+    ]);
+    const summary = parseCsv(await readObject(t.clients, job.s3!.bucket, job.s3!.key.replace('.csv', '-summary.csv')));
+    expect(summary).toEqual([{ product: 'Caf\u00e9', category: 'CR', units: '3', revenue: '3' }]);
   });
 
   it('gives header-only files for a day with no orders', async () => {

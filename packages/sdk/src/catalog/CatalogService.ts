@@ -85,8 +85,8 @@ export class CatalogService implements CatalogApi {
     return syncInStockListing(this.documents, this.config.tables.inventory, record);
   }
 
-  async get(product: string): Promise<CatalogItem> {
-    parseInput(catalogProductSchema, product, 'product', 'product');
+  async get(name: string): Promise<CatalogItem> {
+    const product = parseInput(catalogProductSchema, name, 'product', 'product');
     // One BatchGet reads the product and its stock from both tables.
     const { Responses } = await this.documents.send(
       new BatchGetCommand({

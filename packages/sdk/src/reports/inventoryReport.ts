@@ -2,6 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { BatchGetCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { InternalError } from '../errors.js';
 import { toCents } from '../money.js';
+import { normalizeName } from '../schemas.js';
 import { CsvUpload } from './CsvUpload.js';
 import { formatCents } from './moneyText.js';
 
@@ -77,8 +78,9 @@ export async function writeInventoryReport(input: InventoryReportInput): Promise
         const threshold = (item.lowStockThreshold as number | undefined) ?? defaultThreshold;
         const entry = details.get(product);
         await csv.write({
-          product,
-          category: entry?.category ?? '',
+          // Names as every input path normalizes them, also for products stored before that rule.
+          product: normalizeName(product),
+          category: normalizeName(entry?.category ?? ''),
           description: entry?.description ?? '',
           cost: entry?.cost ?? '',
           quantity,
