@@ -6,35 +6,43 @@ import { executionIdFromPipeMessage } from '@store-front/sdk';
 import { createInventoryCheckerHandler } from '@store-front/handlers';
 import { createReportWorkerHandler } from '@store-front/handlers';
 import { createScheduledReportHandler, type ScheduledReportEvent } from '@store-front/handlers';
-import { startPipeRunner } from './pipeRunner.js';
+import { startPipeRunner } from './pipes/startPipeRunner.js';
 import { ScheduleRunner, type ScheduledHandler } from './ScheduleRunner.js';
 import { startQueueConsumer, type SqsBatchHandler } from './startQueueConsumer.js';
 
 /*
- * The local stack's background services as one declarative list (`localWiring`): what AWS does
+ * The local stack's background services as one declarative list (`localBackgroundServices`): what AWS does
  * with EventBridge Pipes, Lambda event source mappings, EventBridge Scheduler and SNS, done on one
  * machine against the emulator. Each entry is made by one of the factories below.
  */
 
 /** What a background service gets to start with. */
-export interface WiringContext {
+export interface BackgroundServiceContext {
   readonly store: Storefront;
   readonly provisioned: ProvisionedResources;
   readonly logger: Logger;
   /** Human-readable output (the terminal of `npm start`). */
   readonly print: (line: string) => void;
+  /** When the stack last ran before this start (its restored snapshot's time): schedules due since then fire once. */
+  readonly missedSince?: Date;
+  /** Registers a listener called after each API request that changed data (pipes read at once instead of at their next poll). */
+  readonly onWrite?: (listener: () => void) => void;
 }
 
 /** Something that runs until stopped. */
 export interface Stoppable {
-  stop(): Promise<void>;
+  /**
+   * Stops. With `drainUntil` (epoch ms) a service first finishes the work already handed to it
+   * (what is in its stream or queue), until then at the latest.
+   */
+  stop(options?: { readonly drainUntil?: number }): Promise<void>;
 }
 
 /** One background service of the local stack. */
-export interface WiringEntry {
+export interface BackgroundService {
   /** Shown in logs and the start-up banner. */
   readonly name: string;
-  start(context: WiringContext): Promise<Stoppable>;
+  start(context: BackgroundServiceContext): Promise<Stoppable>;
 }
 
 /**
@@ -50,9 +58,9 @@ export interface WiringEntry {
 export function queueConsumer(
   queue: keyof QueueNames,
   functionName: string,
-  makeHandler: (context: WiringContext) => SqsBatchHandler,
+  makeHandler: (context: BackgroundServiceContext) => SqsBatchHandler,
   batchSize = 10,
-): WiringEntry {
+): BackgroundService {
   return {
     name: `queue ${queue} → ${functionName}`,
     start: async (context) => {
@@ -82,13 +90,13 @@ export function queueConsumer(
  * ```
  */
 export function schedules(
-  makeHandlers: Readonly<Record<string, (context: WiringContext) => ScheduledHandler>>,
+  makeHandlers: Readonly<Record<string, (context: BackgroundServiceContext) => ScheduledHandler>>,
   refreshMs?: number,
-): WiringEntry {
+): BackgroundService {
   return {
     name: `schedules → ${Object.keys(makeHandlers).join(', ') || '(no targets yet)'}`,
     start: async (context) => {
-      const { store, logger, print } = context;
+      const { store, logger, print, missedSince } = context;
       const handlers = Object.fromEntries(Object.entries(makeHandlers).map(([name, make]) => [name, make(context)]));
       const runner = new ScheduleRunner({
         scheduler: store.clients.scheduler,
@@ -96,6 +104,7 @@ export function schedules(
         prefix: store.config.prefix,
         handlers,
         ...(refreshMs === undefined ? {} : { refreshMs }),
+        ...(missedSince ? { missedSince } : {}),
         onFire: (schedule) => print(`⏰ schedule ${schedule.name} fired → ${schedule.functionName}`),
         onError: (error, schedule) => logger.warn(`schedule ${schedule?.name ?? ''} failed`, { error }),
       });
@@ -114,7 +123,7 @@ export function schedules(
  * topicPrinter('low-stock', (message) => `⚠ ${message}`)
  * ```
  */
-export function topicPrinter(name: string, format: (message: string) => string): WiringEntry {
+export function topicPrinter(name: string, format: (message: string) => string): BackgroundService {
   return {
     name: `topic ${name} → terminal`,
     start: async ({ store, provisioned, logger, print }) => {
@@ -161,18 +170,21 @@ function formatLowStockAlert(message: string): string {
  *
  * @example
  * ```ts
- * const background = await startWiring([pipes(), …], context);
+ * const background = await startBackgroundServices([pipes(), …], context);
  * ```
  */
-export function pipes(pollIntervalMs = 100): WiringEntry {
+export function pipes(pollIntervalMs = 100): BackgroundService {
   return {
     name: 'pipes (table streams → queues)',
-    start: async ({ store, logger }) =>
-      startPipeRunner({
+    start: async ({ store, logger, onWrite }) => {
+      const runner = startPipeRunner({
         config: store.config,
         pollIntervalMs,
         onError: (error, pipeId) => logger.warn(`pipe ${pipeId} failed; retrying`, { error: error as Error }),
-      }),
+      });
+      onWrite?.(() => runner.wake());
+      return runner;
+    },
   };
 }
 
@@ -180,7 +192,7 @@ export function pipes(pollIntervalMs = 100): WiringEntry {
  * The report worker over the stack's store, printing each finished report's status and link, so a
  * report started from the page or the API shows up in the terminal too.
  */
-function reportWorkerPrintingLinks({ store, logger, print }: WiringContext): SqsBatchHandler {
+function reportWorkerPrintingLinks({ store, logger, print }: BackgroundServiceContext): SqsBatchHandler {
   const work = createReportWorkerHandler({ store, logger: logger.createChild({ serviceName: 'report-worker' }) });
   return async (event, context) => {
     const result = await work(event, context);
@@ -198,7 +210,7 @@ function reportWorkerPrintingLinks({ store, logger, print }: WiringContext): Sqs
 }
 
 /** Everything `npm start` runs in the background. */
-export const localWiring: readonly WiringEntry[] = [
+export const localBackgroundServices: readonly BackgroundService[] = [
   pipes(),
   queueConsumer('inventoryCheck', 'inventory-checker', ({ store, logger }) =>
     createInventoryCheckerHandler({ store, logger: logger.createChild({ serviceName: 'inventory-checker' }) }),
@@ -215,18 +227,19 @@ export const localWiring: readonly WiringEntry[] = [
 ];
 
 /**
- * Starts every entry in order; stops them in reverse order (and those already started if one fails).
+ * Starts every entry in order. Stops them in the same order — the pipes first, so with a drain what
+ * they move reaches the consumers after them (and those already started if one fails).
  *
  * @example
  * ```ts
- * const background = await startWiring(localWiring, context);
+ * const background = await startBackgroundServices(localBackgroundServices, context);
  * await background.stop();
  * ```
  */
-export async function startWiring(entries: readonly WiringEntry[] = localWiring, context: WiringContext): Promise<Stoppable> {
+export async function startBackgroundServices(entries: readonly BackgroundService[] = localBackgroundServices, context: BackgroundServiceContext): Promise<Stoppable> {
   const started: Stoppable[] = [];
-  const stop = async () => {
-    for (const service of started.splice(0).reverse()) await service.stop();
+  const stop = async (options?: { readonly drainUntil?: number }) => {
+    for (const service of started.splice(0)) await service.stop(options);
   };
   try {
     for (const entry of entries) {
