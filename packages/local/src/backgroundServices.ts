@@ -2,9 +2,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { ProvisionedResources, QueueNames, Storefront } from '@store-front/sdk';
-import { executionIdFromPipeMessage } from '@store-front/sdk';
+import { executionIdFromPipeMessage, isDailyExecutionId } from '@store-front/sdk';
 import { createInventoryCheckerHandler } from '@store-front/handlers';
-import { createReportWorkerHandler } from '@store-front/handlers';
+import { createReportWorkerHandler, dailyReportFailedAlarm } from '@store-front/handlers';
 import { createScheduledReportHandler, type ScheduledReportEvent } from '@store-front/handlers';
 import { startPipeRunner } from './pipes/startPipeRunner.js';
 import { ScheduleRunner, type ScheduledHandler } from './ScheduleRunner.js';
@@ -200,7 +200,9 @@ function reportWorkerPrintingLinks({ store, logger, print }: BackgroundServiceCo
       try {
         const job = await store.reports.get(executionIdFromPipeMessage(record.body));
         if (job.status === 'SUCCEEDED') print(`📄 ${job.type} report ${job.date}: ${job.rowCount} rows → ${job.downloadUrl}`);
-        else if (job.status === 'FAILED') print(`✖ ${job.type} report ${job.date} failed: ${job.error}`);
+        else if (job.status === 'FAILED' && isDailyExecutionId(job.executionId)) {
+          print(`🚨 ALARM ${dailyReportFailedAlarm}: daily ${job.type} report ${job.date} (${job.executionId}) failed: ${job.error}`);
+        } else if (job.status === 'FAILED') print(`✖ ${job.type} report ${job.date} failed: ${job.error}`);
       } catch {
         // a poison message: the worker has already logged and reported it
       }

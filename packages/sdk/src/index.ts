@@ -83,7 +83,15 @@ export { ReportService } from './reports/ReportService.js';
 export { ReportWorker, type ReportRunOutcome, type ReportWorkerOptions } from './reports/ReportWorker.js';
 export { executionIdFromPipeMessage } from './reports/pipeMessage.js';
 export { executionIdSchema, startReportSchema, reportDateSchema, cronExpressionSchema } from './reports/schema.js';
-export { dailyReportJobs, type DailyReportJob } from './reports/dailyReports.js';
+export {
+  dailyReportJobs,
+  dailyExecutionId,
+  isDailyExecutionId,
+  dailyRetryLimits,
+  type DailyReportJob,
+  type DailyRetry,
+  type DailyRetries,
+} from './reports/dailyReports.js';
 export { AlertService } from './alerts/AlertService.js';
 export type * from './types.js';
 export { type AlertServiceOptions, type CheckOutcome } from './alerts/AlertService.js';

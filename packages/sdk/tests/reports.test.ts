@@ -46,6 +46,8 @@ describe('reports.start', () => {
     const job = await t.store.reports.get(executionId);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Kiritimati' }).format(new Date());
     expect(job).toMatchObject({ type: 'inventory', date: today });
+    const dated = await kiritimati.reports.start({ type: 'inventory', date: today });
+    expect(await t.store.reports.get(dated.executionId)).toMatchObject({ type: 'inventory', date: today });
   });
 
   it.each([
@@ -57,6 +59,9 @@ describe('reports.start', () => {
     [{}, 'type'],
     [{ type: 'sales', date: '9999-12-31' }, 'date'],
     [{ type: 'inventory', date: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10) }, 'date'],
+    // An inventory report is a snapshot of now: an old date would label today's stock.
+    [{ type: 'inventory', date: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10) }, 'date'],
+    [{ type: 'inventory', date: '2024-01-01' }, 'date'],
   ])('rejects %j and writes nothing', async (request, field) => {
     t.calls.reset();
     const error = await t.store.reports.start(request as never).catch((e: unknown) => e);
@@ -429,12 +434,15 @@ describe('daily schedule', () => {
     expect(t.calls.total).toBe(0);
   });
 
-  it('names the daily jobs after the store-local day', () => {
+  it('names the daily jobs after the store-local day; the inventory snapshot is of now', () => {
     // 00:15 in Berlin on 2024-05-02 is still 2024-05-01 in UTC.
-    expect(dailyReportJobs(new Date('2024-05-01T22:15:00Z'), 'Europe/Berlin')).toEqual([
+    const at = new Date('2024-05-01T22:15:00Z');
+    expect(dailyReportJobs(at, 'Europe/Berlin', at)).toEqual([
       { request: { type: 'sales', date: '2024-05-01' }, executionId: 'daily-sales-2024-05-01' },
-      { request: { type: 'inventory', date: '2024-05-02' }, executionId: 'daily-inventory-2024-05-02' },
+      { request: { type: 'inventory' }, executionId: 'daily-inventory-2024-05-02' },
     ]);
+    // A late run (the next day) still reports the scheduled day's sales, and snapshots today.
+    expect(dailyReportJobs(at, 'Europe/Berlin', new Date('2024-05-03T08:00:00Z'))[1]!.executionId).toBe('daily-inventory-2024-05-03');
     expect(dailyReportJobs(new Date('2024-05-01T22:15:00Z'), 'UTC')[0]!.request.date).toBe('2024-04-30');
   });
 });
