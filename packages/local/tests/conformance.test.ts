@@ -6,6 +6,7 @@ import {
   StorefrontError,
   ValidationError,
   createStorefront,
+  isReplayed,
   provisionResources,
   type StorefrontApi,
 } from '@store-front/sdk';
@@ -85,7 +86,9 @@ describe.each<Transport>(['direct', 'http'])('%s transport', (transport) => {
     record('listAll kitchen', all.sort());
     record('get empty', await store.catalog.get('Empty Box'));
     record('get unicode', await store.catalog.get('Honey/Lemon 🍯'));
-    expect(await failure('get unknown', () => store.catalog.get('Ghost'))).toBeInstanceOf(NotFoundError);
+    const unknown = await failure('get unknown', () => store.catalog.get('Ghost'));
+    expect(unknown).toBeInstanceOf(NotFoundError);
+    expect((unknown as NotFoundError).details).toEqual([{ resource: 'product', id: 'Ghost' }]);
   });
 
   it('orders: both forms, exact money, read back; all-or-nothing on shortage; unknown product', async () => {
@@ -99,17 +102,35 @@ describe.each<Transport>(['direct', 'http'])('%s transport', (transport) => {
     expect(shortage).toBeInstanceOf(OutOfStockError);
     expect((shortage as OutOfStockError).shortages).toEqual([{ product: 'Kettle', requested: 9, available: 3 }]);
     expect((await store.catalog.get('Mug')).available).toBe(8);
-    expect(await failure('order unknown product', () => store.orders.place({ product: 'Ghost', quantity: 1 }))).toBeInstanceOf(NotFoundError);
-    expect(await failure('get unknown order', () => store.orders.get('00000000-0000-0000-0000-000000000000'))).toBeInstanceOf(NotFoundError);
+    const ghosts = await failure('order unknown products', () =>
+      store.orders.place({ items: [{ product: 'Ghost', quantity: 1 }, { product: 'Mug', quantity: 1 }, { product: 'Phantom', quantity: 1 }] }),
+    );
+    expect((ghosts as NotFoundError).details).toEqual([{ resource: 'product', id: 'Ghost' }, { resource: 'product', id: 'Phantom' }]);
+    const noOrder = await failure('get unknown order', () => store.orders.get('00000000-0000-0000-0000-000000000000'));
+    expect((noOrder as NotFoundError).details).toEqual([{ resource: 'order', id: '00000000-0000-0000-0000-000000000000' }]);
   });
 
   it('idempotency: same key and body → the same order once; other body → conflict; bad key → validation', async () => {
     const first = await store.orders.place({ product: 'Mug', quantity: 1 }, { idempotencyKey: 'cart-7' });
     const again = await store.orders.place({ product: 'Mug', quantity: 1 }, { idempotencyKey: 'cart-7' });
     expect(again).toEqual(first);
+    expect([isReplayed(first), isReplayed(again)]).toEqual([false, true]);
     expect((await store.catalog.get('Mug')).available).toBe(7);
     expect(await failure('idempotency conflict', () => store.orders.place({ product: 'Mug', quantity: 2 }, { idempotencyKey: 'cart-7' }))).toBeInstanceOf(IdempotencyConflictError);
     expect(await failure('bad idempotency key', () => store.orders.place({ product: 'Mug', quantity: 1 }, { idempotencyKey: 'has space' }))).toBeInstanceOf(ValidationError);
+  });
+
+  it('idempotent adjustments: the same key and adjustment apply once; another adjustment with it → conflict', async () => {
+    const first = await store.inventory.adjust('Mug', -3, { idempotencyKey: 'adj-7' });
+    const again = await store.inventory.adjust('Mug', -3, { idempotencyKey: 'adj-7' });
+    record('idempotent adjust', [first, again, isReplayed(again)]);
+    expect(again).toEqual(first);
+    expect(isReplayed(again)).toBe(true);
+    expect((await store.catalog.get('Mug')).available).toBe(first.quantity);
+    expect(await failure('adjust idempotency conflict', () => store.inventory.adjust('Mug', -2, { idempotencyKey: 'adj-7' }))).toBeInstanceOf(
+      IdempotencyConflictError,
+    );
+    expect((await store.catalog.get('Mug')).available).toBe(first.quantity);
   });
 
   it('inventory: adjust up and down atomically; never below zero; unknown product', async () => {
@@ -137,10 +158,15 @@ describe.each<Transport>(['direct', 'http'])('%s transport', (transport) => {
       'negative stock': () => store.inventory.put([item('Bad', -1)]),
       'fractional delta': () => store.inventory.adjust('Tea', 1.5),
       'long reason': () => store.inventory.adjust('Tea', 1, { reason: 'x'.repeat(201) }),
+      'missing quantity': () => store.orders.place({ product: 'Mug' } as never),
+      'missing cost': () => store.inventory.put({ product: 'Bad', category: 'c', description: '', quantity: 1 } as never),
     };
     for (const [name, action] of Object.entries(cases)) {
       expect(await failure(`validation: ${name}`, action), name).toBeInstanceOf(ValidationError);
     }
+    // A field left out is said to be required, not of the wrong type.
+    expect(outcomes[transport]['validation: missing quantity']).toMatchObject({ details: [{ path: 'quantity', message: 'is required' }] });
+    expect(outcomes[transport]['validation: missing cost']).toMatchObject({ details: [{ path: 'cost', message: 'is required' }] });
   });
 });
 

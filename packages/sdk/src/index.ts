@@ -75,6 +75,10 @@ export {
 export { errorFromResponse, type ResponseHeaders } from './errorFromResponse.js';
 export { CatalogService } from './catalog/CatalogService.js';
 export { type ListingSyncOutcome } from './catalog/syncListing.js';
+export { isReplayed } from './idempotentReplay.js';
+export type { BackoffOptions } from './retry.js';
+export { browserSecurityHeaders, contentSecurityPolicy, referrerPolicy, type BrowserOrigins } from './browserHeaders.js';
+export { notFound, missingThings, type MissingResource, type MissingThing } from './notFound.js';
 export { isTimeZone, timeZoneOffsetMs, wallClockToInstant } from './timeZones.js';
 export { OrderService } from './orders/OrderService.js';
 export { orderDayShard } from './orders/dayShard.js';

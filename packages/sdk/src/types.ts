@@ -95,6 +95,11 @@ export interface StockLevel {
 export interface AdjustOptions {
   /** Why stock changed (audit text, up to 200 characters). */
   readonly reason?: string;
+  /**
+   * 1–255 visible ASCII characters. The same key with the same adjustment returns the first result
+   * without applying it again; with a different one it throws `IdempotencyConflictError`.
+   */
+  readonly idempotencyKey?: string;
 }
 
 /** Kinds of report. */
@@ -117,6 +122,11 @@ export interface StartReportOptions {
    * schedule stays idempotent (`daily-sales-2024-05-01`).
    */
   readonly executionId?: string;
+  /**
+   * 1–255 visible ASCII characters. The same key with the same request returns the first answer
+   * without starting another report; with a different one it throws `IdempotencyConflictError`.
+   */
+  readonly idempotencyKey?: string;
 }
 
 /** What `reports.start` returns at once. */

@@ -5,8 +5,8 @@ import { categoryName, descriptionText, integerIn, moneyAmount, printableText, p
 export const maxStockQuantity = 1_000_000_000;
 /** The low-stock threshold of a product created without one. */
 export const defaultStockThreshold = 5;
-/** Products one `inventory.put` may write. */
-export const maxProductsPerPut = 100;
+/** Products one `inventory.put` may write: each is two of the 100 actions of its one transaction. */
+export const maxProductsPerPut = 50;
 
 /** One product's details and absolute stock. */
 export const inventoryItemSchema = z.strictObject({
@@ -19,7 +19,7 @@ export const inventoryItemSchema = z.strictObject({
   lowStockThreshold: integerIn(0, maxStockQuantity).optional(),
 });
 
-/** `inventory.put` input: one product, or 1–100 distinct products. */
+/** `inventory.put` input: one product, or 1–50 distinct products. */
 export const inventoryPutSchema = z
   .array(inventoryItemSchema)
   .min(1, 'must list at least 1 product')
