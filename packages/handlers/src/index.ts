@@ -29,4 +29,5 @@ export type { InventoryCheckerHandler, InventoryCheckerOptions } from './invento
 export { createReportWorkerHandler } from './reportWorker.js';
 export type { ReportWorkerHandler, ReportWorkerHandlerOptions } from './reportWorker.js';
 export { createScheduledReportHandler } from './scheduledReport.js';
+export { dailyReportFailedAlarm, dailyReportFailedMessage } from './dailyReportAlarm.js';
 export type { ScheduledReportEvent, ScheduledReportHandler, ScheduledReportHandlerOptions } from './scheduledReport.js';

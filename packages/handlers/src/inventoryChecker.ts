@@ -1,7 +1,9 @@
 /*
  * The inventory-checker Lambda: consumes the inventory-check queue (inventory stream records put
- * there by the inventory-changes pipe), sends low-stock alerts through `store.alerts.check` and keeps
- * each product's `stockStatus` (the status index of the inventory listing) with `syncStockStatus`.
+ * there by the inventory-changes pipe). For each record it keeps the catalog listing in step
+ * (`store.catalog.syncListing`: a product that sold out leaves the in-stock indexes), sends low-stock
+ * alerts through `store.alerts.check` and keeps the product's `stockStatus` (the status index of the
+ * managers' inventory listing) with `syncStockStatus`; all three need UpdateItem on the inventory table.
  * Each failed record is reported in `batchItemFailures`, so only it is retried and, after the
  * queue's maxReceiveCount, moved to the DLQ; the rest of the batch is acknowledged.
  */
@@ -34,7 +36,9 @@ export function createInventoryCheckerHandler(options: InventoryCheckerOptions =
   const checkRecord = async (record: SQSRecord): Promise<void> => {
     try {
       const body = parseBody(record.body);
-      const { alerts, clients, config } = store();
+      const { alerts, catalog, clients, config } = store();
+      const listing = await catalog.syncListing(body);
+      if (listing !== 'unchanged') logger.info(`Catalog listing: product ${listing}`, { messageId: record.messageId });
       const result = await alerts.check(body);
       // The same record keeps the managers' status index (GET /inventory?status=) in step.
       await syncStockStatus(clients.documents, config.tables.inventory, body);

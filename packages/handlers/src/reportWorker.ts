@@ -1,6 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { executionIdFromPipeMessage, ReportWorker } from '@store-front/sdk/workers';
+import { executionIdFromPipeMessage, isDailyExecutionId, ReportWorker } from '@store-front/sdk/workers';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { dailyReportFailedAlarm, dailyReportFailedMessage } from './dailyReportAlarm.js';
 import { handlerSetup, type HandlerOptions } from './handlerSetup.js';
 
 /** Options of {@link createReportWorkerHandler}: the store whose jobs it runs, the logger (service `report-worker`). */
@@ -17,7 +18,8 @@ export type ReportWorkerHandler = (event: SQSEvent, context?: Context) => Promis
  * record sent by the `report-requests` pipe) and runs each job with {@link ReportWorker}. Duplicate
  * deliveries are skipped by the worker's claim. A record fails — and is retried, then dead-lettered —
  * only when it is not a job message or the job table cannot be written; the handler reports those
- * as partial batch failures (`batchItemFailures`).
+ * as partial batch failures (`batchItemFailures`). A daily report that ends FAILED is logged as the
+ * `DailyReportFailed` alarm line (see `dailyReportFailedAlarm`).
  *
  * @example
  * ```ts
@@ -36,6 +38,10 @@ export function createReportWorkerHandler(options: ReportWorkerHandlerOptions = 
     worker ??= new ReportWorker(store().clients, store().config, reportsTopicArn ? { reportsTopicArn } : {});
     const result = await worker.run(executionId);
     logger.info('report job delivery handled', { messageId: record.messageId, ...result });
+    if (result.outcome === 'FAILED' && isDailyExecutionId(executionId)) {
+      const job = await store().reports.get(executionId);
+      logger.error(dailyReportFailedMessage, { alarm: dailyReportFailedAlarm, executionId, type: job.type, date: job.date, error: result.error });
+    }
   };
 
   return async (event, context) => {

@@ -1,5 +1,6 @@
-import type { ReportStarted } from '@store-front/sdk';
+import type { DailyRetry, ReportStarted } from '@store-front/sdk';
 import { dailyReportJobs } from '@store-front/sdk/workers';
+import { dailyReportFailedAlarm, dailyReportFailedMessage } from './dailyReportAlarm.js';
 import type { Context } from 'aws-lambda';
 import { handlerSetup, type HandlerOptions } from './handlerSetup.js';
 
@@ -19,14 +20,19 @@ export interface ScheduledReportHandlerOptions extends HandlerOptions {
   readonly now?: () => Date;
 }
 
-/** A Lambda handler for the daily reports schedule; resolves to the jobs it started or found. */
-export type ScheduledReportHandler = (event: ScheduledReportEvent, context?: Context) => Promise<{ jobs: ReportStarted[] }>;
+/** A Lambda handler for the daily reports schedule; resolves to the jobs it started or found, and the failed ones it retried. */
+export type ScheduledReportHandler = (
+  event: ScheduledReportEvent,
+  context?: Context,
+) => Promise<{ jobs: ReportStarted[]; retried: DailyRetry[] }>;
 
 /**
  * The daily reports Lambda (the Scheduler's target): starts yesterday's sales report and today's
  * inventory snapshot — days in the store's time zone — through `reports.start` with deterministic
  * execution ids (`daily-sales-<day>`, `daily-inventory-<day>`). Running it twice for the same day
- * returns the jobs already started instead of adding new ones.
+ * returns the jobs already started instead of adding new ones. Then it starts again the recent daily
+ * reports whose job FAILED (`reports.retryFailedDailyReports`, bounded), and logs the
+ * `DailyReportFailed` alarm line for those that failed on every attempt.
  *
  * @example
  * ```ts
@@ -50,7 +56,10 @@ export function createScheduledReportHandler(options: ScheduledReportHandlerOpti
       logger.info('daily report started', { ...job.request, ...started });
       jobs.push(started);
     }
-    return { jobs };
+    const { retried, exhausted } = await reports.retryFailedDailyReports(at);
+    for (const retry of retried) logger.warn('failed daily report started again', { ...retry });
+    for (const failed of exhausted) logger.error(dailyReportFailedMessage, { alarm: dailyReportFailedAlarm, ...failed, final: true });
+    return { jobs, retried };
   };
 }
 

@@ -38,6 +38,7 @@ export function createTables(scope: Construct, removalPolicy: RemovalPolicy): Re
         partitionKey: attribute(index.partitionKey),
         ...(index.sortKey ? { sortKey: attribute(index.sortKey) } : {}),
         projectionType: dynamodb.ProjectionType[index.projection],
+        ...(index.nonKeyAttributes ? { nonKeyAttributes: [...index.nonKeyAttributes] } : {}),
       });
     }
     tables[definition.id] = table;

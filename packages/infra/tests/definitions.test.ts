@@ -29,7 +29,7 @@ describe('synthesized resources match the SDK definitions', () => {
     const indexes = (definition.globalSecondaryIndexes ?? []).map((index) => ({
       IndexName: index.indexName,
       KeySchema: keySchema(index.partitionKey, index.sortKey),
-      Projection: { ProjectionType: index.projection },
+      Projection: { ProjectionType: index.projection, ...(index.nonKeyAttributes ? { NonKeyAttributes: [...index.nonKeyAttributes] } : {}) },
     }));
     expect(table.GlobalSecondaryIndexes ?? []).toEqual(indexes);
     const keys = [definition.partitionKey, definition.sortKey, ...(definition.globalSecondaryIndexes ?? []).flatMap((index) => [index.partitionKey, index.sortKey])];

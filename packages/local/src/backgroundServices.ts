@@ -2,9 +2,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { ProvisionedResources, QueueNames, Storefront, TopicNames } from '@store-front/sdk';
-import { executionIdFromPipeMessage } from '@store-front/sdk/workers';
+import { executionIdFromPipeMessage, isDailyExecutionId } from '@store-front/sdk/workers';
 import { createInventoryCheckerHandler } from '@store-front/handlers';
-import { createReportWorkerHandler } from '@store-front/handlers';
+import { createReportWorkerHandler, dailyReportFailedAlarm } from '@store-front/handlers';
 import { createScheduledReportHandler, type ScheduledReportEvent } from '@store-front/handlers';
 import { demoReportPrefix } from './demoHistory.js';
 import { startPipeRunner } from './pipes/startPipeRunner.js';
@@ -218,7 +218,9 @@ function reportWorkerPrintingLinks({ store, logger, print }: BackgroundServiceCo
         if (executionId.startsWith(demoReportPrefix)) continue;
         const job = await store.reports.get(executionId);
         if (job.status === 'SUCCEEDED') print(`📄 ${job.type} report ${job.date}: ${job.rowCount} rows → ${job.downloadUrl}`);
-        else if (job.status === 'FAILED') print(`✖ ${job.type} report ${job.date} failed: ${job.error}`);
+        else if (job.status === 'FAILED' && isDailyExecutionId(job.executionId)) {
+          print(`🚨 ALARM ${dailyReportFailedAlarm}: daily ${job.type} report ${job.date} (${job.executionId}) failed: ${job.error}`);
+        } else if (job.status === 'FAILED') print(`✖ ${job.type} report ${job.date} failed: ${job.error}`);
       } catch {
         // a poison message: the worker has already logged and reported it
       }

@@ -1,5 +1,7 @@
 import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { InitializeHandler, InitializeHandlerArguments } from '@smithy/types';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { inStockIndex } from '@store-front/sdk/resources';
 import { describe, expect, it, vi } from 'vitest';
 import { product } from '../../sdk/tests/support.js';
 import { createAlertHarness } from './alertHarness.js';
@@ -36,6 +38,25 @@ describe('inventory checker on the emulator (stream → pipe runner → queue �
     ]);
     expect(items[0]!.at > items[1]!.at).toBe(true);
     expect((await h.store.alerts.recent({ limit: 1 })).items).toHaveLength(1);
+  });
+
+  it('takes a product that sold out out of the catalog listing index (the listing consumer), and lists it again on restock', async () => {
+    const h = await createAlertHarness();
+    await h.store.inventory.put([product('Teapot', 2, 30, { category: 'Pots' }), product('Cup', 5, 3, { category: 'Pots' })]);
+    await h.store.orders.place({ product: 'Teapot', quantity: 2 });
+    await h.settle();
+    const indexed = await h.clients.documents.send(
+      new QueryCommand({
+        TableName: h.config.tables.inventory,
+        IndexName: inStockIndex.indexName,
+        KeyConditionExpression: 'inStock = :inStock',
+        ExpressionAttributeValues: { ':inStock': inStockIndex.inStockValue },
+      }),
+    );
+    expect(indexed.Items!.map((item) => item.product)).toEqual(['Cup']);
+    await h.store.inventory.adjust('Teapot', 1);
+    await h.settle();
+    expect((await h.store.catalog.list({ category: 'Pots' })).items.map((item) => item.product)).toEqual(['Cup', 'Teapot']);
   });
 
   it('alerts when a threshold change puts current stock at or below it, not when stock was already low', async () => {

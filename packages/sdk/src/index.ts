@@ -56,6 +56,8 @@ export {
 export { errorFromResponse, type ResponseHeaders } from './errorFromResponse.js';
 export { isReplayed } from './idempotentReplay.js';
 export type { BackoffOptions } from './retry.js';
+export type { DailyRetry, DailyRetries } from './reports/dailyReports.js';
+export type { ListingSyncOutcome } from './catalog/syncListing.js';
 export type * from './types.js';
 // What `createStorefront()` returns is built of these services: their types document every call.
 export type { CatalogService } from './catalog/CatalogService.js';

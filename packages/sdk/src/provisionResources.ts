@@ -211,7 +211,10 @@ export function createTableInput(tableName: string, definition: TableDefinition)
   const GlobalSecondaryIndexes = definition.globalSecondaryIndexes?.map((index) => ({
     IndexName: index.indexName,
     KeySchema: keySchema(index.partitionKey, index.sortKey),
-    Projection: { ProjectionType: index.projection },
+    Projection: {
+      ProjectionType: index.projection,
+      ...(index.nonKeyAttributes ? { NonKeyAttributes: [...index.nonKeyAttributes] } : {}),
+    },
   }));
   const AttributeDefinitions: AttributeDefinition[] = [...attributes.values()].map((key) => ({
     AttributeName: key.name,

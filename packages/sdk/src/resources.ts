@@ -16,8 +16,10 @@ export interface IndexDefinition {
   readonly indexName: string;
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
-  /** Attributes copied into the index. */
-  readonly projection: 'ALL' | 'KEYS_ONLY';
+  /** Attributes copied into the index: all, the keys only, or the keys and `nonKeyAttributes`. */
+  readonly projection: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  /** With `INCLUDE`: the other attributes copied into the index. */
+  readonly nonKeyAttributes?: readonly string[];
 }
 
 /** A DynamoDB table (on-demand billing). */
@@ -51,12 +53,47 @@ export const ordersDayIndex = {
   shardCount: 8,
 } as const;
 
-/** The catalog's category index: a category filter is a Query, not a Scan. */
+/**
+ * The catalog listing: two sparse indexes on the inventory table that hold exactly the products in
+ * stock, both sorted by product name — all of them (`inStockIndex`), and by category
+ * (`inStockByCategoryIndex`). Their partition keys are present together, only while `quantity > 0`:
+ *
+ * - `inventory.put` sets them (`inStock`, and `inStockCategory` = the category) or removes them with
+ *   the quantity it writes, and copies `category`, `description` and `cost` onto the inventory item
+ *   (in the same transaction as the catalog item); those are projected, so a page is one Query plus
+ *   one consistent BatchGet of the stock. The stock read drops a product that has just sold out even
+ *   while it is still indexed. `quantity` is not projected: an order never writes to the indexes.
+ * - The catalog listing consumer (`CatalogService.syncListing`, run by the inventory checker on the
+ *   inventory stream) removes them once an order or adjustment has taken the stock to 0, and sets
+ *   them again when an adjustment restocks a sold-out product.
+ */
+export const inStockIndex = {
+  indexName: 'inStock',
+  partitionKey: { name: 'inStock', type: 'S' },
+  sortKey: { name: 'product', type: 'S' },
+  /** The value of `inStock` on a listed product. */
+  inStockValue: 'IN_STOCK',
+} as const;
+
+/** The in-stock products of one category (see {@link inStockIndex}): `inStockCategory` is the category. */
+export const inStockByCategoryIndex = {
+  indexName: 'inStockByCategory',
+  partitionKey: { name: 'inStockCategory', type: 'S' },
+  sortKey: { name: 'product', type: 'S' },
+} as const;
+
+/**
+ * Every product of one category, sold out or not, sorted by name: the managers' inventory listing
+ * filtered by category. Keys only: a category change rewrites one index entry.
+ */
 export const catalogCategoryIndex = {
   indexName: 'byCategory',
   partitionKey: { name: 'category', type: 'S' },
   sortKey: { name: 'product', type: 'S' },
 } as const;
+
+/** The listing's fields, copied onto the inventory item and projected into both in-stock indexes. */
+export const listingAttributes = ['category', 'description', 'cost'] as const;
 
 /**
  * The alert log's newest-first index. Sparse: only sent alerts carry `feed`, so a Query on the one
@@ -118,7 +155,7 @@ export const tableDefinitions: readonly TableDefinition[] = [
   {
     id: 'productCatalog',
     partitionKey: { name: 'product', type: 'S' },
-    globalSecondaryIndexes: [{ ...catalogCategoryIndex, projection: 'ALL' }],
+    globalSecondaryIndexes: [{ ...catalogCategoryIndex, projection: 'KEYS_ONLY' }],
   },
   {
     id: 'inventory',
@@ -126,6 +163,13 @@ export const tableDefinitions: readonly TableDefinition[] = [
     globalSecondaryIndexes: [
       { ...inventoryListingIndex, projection: 'KEYS_ONLY' },
       { ...inventoryStatusIndex, projection: 'KEYS_ONLY' },
+      ...[inStockIndex, inStockByCategoryIndex].map((index) => ({
+        indexName: index.indexName,
+        partitionKey: index.partitionKey,
+        sortKey: index.sortKey,
+        projection: 'INCLUDE' as const,
+        nonKeyAttributes: listingAttributes,
+      })),
     ],
     stream: 'NEW_AND_OLD_IMAGES',
   },

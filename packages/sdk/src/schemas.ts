@@ -5,32 +5,77 @@ import { isMoneyAmount } from './money.js';
 
 /* Field rules shared by every domain (DESIGN.md "Field rules"). */
 
-// Control characters (C0, DEL, C1) are not printable.
-const controlCharacter = /\p{Cc}/u;
+// Control characters (C0, DEL, C1) and format characters (zero-width spaces, bidi overrides, …) are
+// not printable: they hide or spoof text in the admin page, CSV files and e-mails.
+const unprintable = /\p{Cc}|\p{Cf}/u;
 
-// Multi-line text may also hold tabs and line breaks; no other control character.
-const controlCharacterExceptWhitespace = /(?![\t\n\r])\p{Cc}/u;
+// Multi-line text may also hold tabs and line breaks.
+const unprintableExceptWhitespace = /(?![\t\n\r])\p{Cc}|\p{Cf}/u;
+
+/** The first Unicode noncharacter (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF) in `value`, if any; SQS rejects them. */
+function noncharacterIn(value: string): number | undefined {
+  for (const character of value) {
+    const codePoint = character.codePointAt(0)!;
+    if ((codePoint >= 0xfdd0 && codePoint <= 0xfdef) || (codePoint & 0xfffe) === 0xfffe) return codePoint;
+  }
+  return undefined;
+}
+
+const codePointLabel = (codePoint: number) => `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Why `value` is not a valid `field` of `min`–`max` printable characters, or undefined when it is. */
+function textProblem(value: string, field: string, min: number, max: number, forbidden: RegExp): string | undefined {
+  if (!value.isWellFormed()) return `${field} contains a lone surrogate`;
+  const unprintableCharacter = forbidden.exec(value)?.[0];
+  if (unprintableCharacter !== undefined) {
+    const kind = /\p{Cf}/u.test(unprintableCharacter) ? 'an invisible format character' : 'a control character';
+    return `${field} contains ${kind} (${codePointLabel(unprintableCharacter.codePointAt(0)!)})`;
+  }
+  const noncharacter = noncharacterIn(value);
+  if (noncharacter !== undefined) return `${field} contains a Unicode noncharacter (${codePointLabel(noncharacter)})`;
+  const length = [...value].length;
+  if (length < min || (min > 0 && value.trim() === '')) return `${field} must not be empty`;
+  if (length > max) return `${field} must be at most ${max} characters`;
+  return undefined;
+}
 
 /**
- * A text of `min`–`max` Unicode characters with no lone surrogates and no control characters
- * (with `multiline`, tabs and line breaks are allowed).
+ * A text of `min`–`max` Unicode characters with no lone surrogates, no control or format characters
+ * and no noncharacters (with `multiline`, tabs and line breaks are allowed).
  */
 export function printableText(field: string, min: number, max: number, multiline = false) {
-  const forbidden = multiline ? controlCharacterExceptWhitespace : controlCharacter;
+  const forbidden = multiline ? unprintableExceptWhitespace : unprintable;
   return z.string({ error: `${field} must be a string` }).superRefine((value, context) => {
-    const length = [...value].length;
-    if (!value.isWellFormed()) context.addIssue({ code: 'custom', message: `${field} contains a lone surrogate` });
-    else if (forbidden.test(value)) context.addIssue({ code: 'custom', message: `${field} contains a control character` });
-    else if (length < min || (min > 0 && value.trim() === ''))
-      context.addIssue({ code: 'custom', message: `${field} must not be empty` });
-    else if (length > max) context.addIssue({ code: 'custom', message: `${field} must be at most ${max} characters` });
+    const problem = textProblem(value, field, min, max, forbidden);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
   });
 }
 
-/** A product name: 1–200 printable characters. */
-export const productName = printableText('product', 1, 200);
-/** A category: 1–100 printable characters. */
-export const categoryName = printableText('category', 1, 100);
+/** A name as the store keeps it: NFC-normalized and trimmed. Applied to every name read or written. */
+export function normalizeName(name: string): string {
+  return name.normalize('NFC').trim();
+}
+
+/**
+ * A name (`product`, `category`): NFC-normalized and trimmed first — so "Café" typed as one code
+ * point or as e + combining accent is one name — then 1–`max` printable characters, and neither `.`
+ * nor `..` (which cannot be addressed in a URL path).
+ */
+export function nameText(field: string, max: number) {
+  return z
+    .string({ error: `${field} must be a string` })
+    .overwrite(normalizeName)
+    .superRefine((value, context) => {
+      const problem = textProblem(value, field, 1, max, unprintable);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+      else if (value === '.' || value === '..') context.addIssue({ code: 'custom', message: `${field} must not be "." or ".."` });
+    });
+}
+
+/** A product name: 1–200 printable characters, normalized (see {@link nameText}). */
+export const productName = nameText('product', 200);
+/** A category: 1–100 printable characters, normalized (see {@link nameText}). */
+export const categoryName = nameText('category', 100);
 /** A description: up to 2,000 printable characters; tabs and line breaks allowed. */
 export const descriptionText = printableText('description', 0, 2000, true);
 

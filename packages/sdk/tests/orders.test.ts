@@ -101,6 +101,19 @@ describe('orders.place', () => {
     expect((await ctx.store.orders.get(order.orderId)).items[0]!.unitCost).toBe(25.5);
   });
 
+  it('records the current category: a recategorised product is guarded like a price change', async () => {
+    await ctx.store.inventory.put(product('Kettle', 10, 30, { category: 'Kitchen' }));
+    const store = coldStore();
+    await store.orders.place({ product: 'Kettle', quantity: 1 }); // caches Kitchen at 30
+    await ctx.store.inventory.put(product('Kettle', 9, 30, { category: 'Appliances' })); // same price, new category
+    ctx.calls.reset();
+    const order = await store.orders.place({ product: 'Kettle', quantity: 2 });
+    // The cancellation reasons carried the fresh category: one retry, no extra read.
+    expect([...ctx.calls.counts.entries()]).toEqual([['TransactWriteItemsCommand', 2]]);
+    const line = (await scanOrderLines(ctx)).find((item) => item.OrderId === order.orderId)!;
+    expect(line).toMatchObject({ category: 'Appliances', unitCost: 30, quantity: 2 });
+  });
+
   it('reports a product deleted after its price was cached as not found', async () => {
     await ctx.store.inventory.put(product('Ghost', 10, 1));
     const store = coldStore();

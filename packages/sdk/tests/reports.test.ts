@@ -39,6 +39,8 @@ describe('reports.start', () => {
     const job = await t.store.reports.get(executionId);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Kiritimati' }).format(new Date());
     expect(job).toMatchObject({ type: 'inventory', date: today });
+    const dated = await kiritimati.reports.start({ type: 'inventory', date: today });
+    expect(await t.store.reports.get(dated.executionId)).toMatchObject({ type: 'inventory', date: today });
   });
 
   it.each([
@@ -50,6 +52,9 @@ describe('reports.start', () => {
     [{}, 'type'],
     [{ type: 'sales', date: '9999-12-31' }, 'date'],
     [{ type: 'inventory', date: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10) }, 'date'],
+    // An inventory report is a snapshot of now: an old date would label today's stock.
+    [{ type: 'inventory', date: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10) }, 'date'],
+    [{ type: 'inventory', date: '2024-01-01' }, 'date'],
   ])('rejects %j and writes nothing', async (request, field) => {
     t.calls.reset();
     const error = await t.store.reports.start(request as never).catch((e: unknown) => e);
@@ -179,15 +184,21 @@ describe('sales report', () => {
     expect(utcRows.map((row) => row.orderId)).toEqual(['before-2330', 'last-ms-before', 'midnight', 'at-0030']);
   });
 
-  it('neutralises tab and CR at the start of text cells', async () => {
+  it('neutralises tab and CR at the start of text cells, and writes names normalized (also of lines stored before that rule)', async () => {
     await putOrderLines(t.clients, t.config, [
-      { OrderId: 'tab', product: '\tTabbed', orderDate: '2023-07-01T10:00:00.000Z', quantity: 1, unitCost: 1, category: '\rCR' },
+      { OrderId: '\ttab', product: ' Cafe\u0301 ', orderDate: '2023-07-01T10:00:00.000Z', quantity: 1, unitCost: 1, category: '\rCR' },
+      { OrderId: '\rcr', product: 'Caf\u00e9', orderDate: '2023-07-01T10:00:01.000Z', quantity: 2, unitCost: 1, category: 'CR' },
     ]);
     const { executionId } = await t.store.reports.start({ type: 'sales', date: '2023-07-01' });
     await worker.run(executionId);
     const job = await t.store.reports.get(executionId);
     const text = await readObject(t.clients, job.s3!.bucket, job.s3!.key);
-    expect(parseCsv(text)[0]).toMatchObject({ product: "'\tTabbed", category: "'\rCR" });
+    expect(parseCsv(text)).toMatchObject([
+      { orderId: "'\ttab", product: 'Caf\u00e9', category: 'CR' },
+      { orderId: "'\rcr", product: 'Caf\u00e9', category: 'CR' },
+    ]);
+    const summary = parseCsv(await readObject(t.clients, job.s3!.bucket, job.s3!.key.replace('.csv', '-summary.csv')));
+    expect(summary).toEqual([{ product: 'Caf\u00e9', category: 'CR', units: '3', revenue: '3' }]);
   });
 
   it('gives header-only files for a day with no orders', async () => {
@@ -428,12 +439,15 @@ describe('daily schedule', () => {
     expect(t.calls.total).toBe(0);
   });
 
-  it('names the daily jobs after the store-local day', () => {
+  it('names the daily jobs after the store-local day; the inventory snapshot is of now', () => {
     // 00:15 in Berlin on 2024-05-02 is still 2024-05-01 in UTC.
-    expect(dailyReportJobs(new Date('2024-05-01T22:15:00Z'), 'Europe/Berlin')).toEqual([
+    const at = new Date('2024-05-01T22:15:00Z');
+    expect(dailyReportJobs(at, 'Europe/Berlin', at)).toEqual([
       { request: { type: 'sales', date: '2024-05-01' }, executionId: 'daily-sales-2024-05-01' },
-      { request: { type: 'inventory', date: '2024-05-02' }, executionId: 'daily-inventory-2024-05-02' },
+      { request: { type: 'inventory' }, executionId: 'daily-inventory-2024-05-02' },
     ]);
+    // A late run (the next day) still reports the scheduled day's sales, and snapshots today.
+    expect(dailyReportJobs(at, 'Europe/Berlin', new Date('2024-05-03T08:00:00Z'))[1]!.executionId).toBe('daily-inventory-2024-05-03');
     expect(dailyReportJobs(new Date('2024-05-01T22:15:00Z'), 'UTC')[0]!.request.date).toBe('2024-04-30');
   });
 });

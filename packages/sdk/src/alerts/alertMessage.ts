@@ -1,12 +1,17 @@
 import type { MessageAttributeValue } from '@aws-sdk/client-sns';
 import type { LowStockAlert } from '../types.js';
 
-/** SNS rejects longer subjects. */
-export const maxSubjectLength = 100;
+/** SNS takes subjects of fewer than 100 characters. */
+export const maxSubjectLength = 99;
+
+// SNS refuses line breaks and control characters in a subject; format characters are invisible.
+const lineBreakOrControl = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
+const formatCharacter = /\p{Cf}/gu;
 
 /**
- * The e-mail subject of an alert: `Low stock: <product>`, cut to SNS's 100-character limit on a
- * code-point boundary (never half a surrogate pair) with an ellipsis when cut.
+ * The e-mail subject of an alert: `Low stock: <product>`, under SNS's limit of 100 characters
+ * whatever the name — line breaks and control characters become spaces, format characters and lone
+ * surrogates are dropped, and a long name is cut on a code-point boundary with an ellipsis.
  *
  * @example
  * ```ts
@@ -14,7 +19,12 @@ export const maxSubjectLength = 100;
  * ```
  */
 export function alertSubject(product: string): string {
-  const full = `Low stock: ${product}`;
+  const printable = product
+    .replace(/[\ud800-\udfff]/gu, '')
+    .replace(formatCharacter, '')
+    .replace(lineBreakOrControl, ' ')
+    .trim();
+  const full = `Low stock: ${printable}`;
   if (full.length <= maxSubjectLength) return full;
   let subject = '';
   for (const character of full) {

@@ -1,7 +1,8 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ValidationError } from '../errors.js';
 import { parseInput } from '../schemas.js';
-import { stockImageSchema, streamRecordSchema } from './schema.js';
+import { streamRecordSchema } from '../streamRecord.js';
+import { stockImageSchema } from './schema.js';
 
 /** A product's stock and threshold at one moment. */
 export interface StockState {

@@ -1,16 +1,17 @@
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetItems, batchGetTables } from '../batchGet.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StorefrontConfig } from '../config.js';
 import { openCursor, sealCursor } from '../cursor.js';
 import { ValidationError } from '../errors.js';
 import { notFound } from '../notFound.js';
-import { catalogCategoryIndex } from '../resources.js';
+import { inStockByCategoryIndex, inStockIndex } from '../resources.js';
 import { parseInput } from '../schemas.js';
 import type { CatalogApi, CatalogItem, CatalogListOptions, CatalogPage } from '../types.js';
+import { syncInStockListing, type ListingSyncOutcome } from './syncListing.js';
 import { catalogCursorSchema, catalogListOptionsSchema, catalogProductSchema } from './schema.js';
 
-/** A product-catalog item as stored. */
+/** A product-catalog item as stored (and as the listing index projects it). */
 interface CatalogRecord {
   product: string;
   category: string;
@@ -19,8 +20,12 @@ interface CatalogRecord {
 }
 
 /**
- * The catalog over DynamoDB: pages of the catalog (a Scan, or a Query of the category index) joined
- * with their stock by one BatchGet, keeping only in-stock products — 2 calls per full page.
+ * The catalog over DynamoDB. A listing page is one Query of a sparse in-stock index of the inventory
+ * table (`inStockIndex`, or `inStockByCategoryIndex` for a category; both by product name) and one
+ * consistent BatchGet of those products' stock, so it costs at most 2 calls whatever the tables hold,
+ * and walking the listing costs in proportion to the products in stock. A product whose stock has
+ * just reached 0 is dropped by the stock read even while it is still indexed; {@link syncListing}
+ * takes it out.
  */
 export class CatalogService implements CatalogApi {
   constructor(
@@ -30,22 +35,29 @@ export class CatalogService implements CatalogApi {
 
   async list(options: CatalogListOptions = {}): Promise<CatalogPage> {
     const { category, limit, cursor } = parseInput(catalogListOptionsSchema, options, 'catalog listing options');
-    let startKey = cursor === undefined ? undefined : this.openCursor(cursor, category);
-    const items: CatalogItem[] = [];
-    do {
-      const page = await this.readCatalogPage(limit - items.length, category, startKey);
-      startKey = page.LastEvaluatedKey as Record<string, string> | undefined;
-      const records = (page.Items ?? []) as CatalogRecord[];
-      const stock = await this.readStock(records.map((record) => record.product));
-      for (const record of records) {
-        const available = stock.get(record.product) ?? 0;
-        if (available > 0) items.push(toCatalogItem(record, available));
-      }
-      // Every product of each page was examined, so the next page starts exactly where this one stopped.
-    } while (items.length < limit && startKey);
+    const startKey = cursor === undefined ? undefined : this.openCursor(cursor, category);
+    const index = category === undefined ? inStockIndex : inStockByCategoryIndex;
+    const page = await this.documents.send(
+      new QueryCommand({
+        TableName: this.config.tables.inventory,
+        IndexName: index.indexName,
+        KeyConditionExpression: '#listed = :listed',
+        ExpressionAttributeNames: { '#listed': index.partitionKey.name },
+        ExpressionAttributeValues: { ':listed': category ?? inStockIndex.inStockValue },
+        Limit: limit,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    const records = (page.Items ?? []) as CatalogRecord[];
+    const stock = await this.readStock(records.map((record) => record.product));
+    const items = records.flatMap((record) => {
+      const available = stock.get(record.product) ?? 0;
+      return available > 0 ? [toCatalogItem(record, available)] : [];
+    });
+    const after = page.LastEvaluatedKey as Record<string, string> | undefined;
     return {
       items,
-      nextCursor: startKey ? sealCursor({ category: category ?? null, after: startKey }, this.config.cursorSecret) : null,
+      nextCursor: after ? sealCursor({ category: category ?? null, after }, this.config.cursorSecret) : null,
     };
   }
 
@@ -58,8 +70,24 @@ export class CatalogService implements CatalogApi {
     } while (cursor);
   }
 
-  async get(product: string): Promise<CatalogItem> {
-    parseInput(catalogProductSchema, product, 'product', 'product');
+  /**
+   * The catalog listing consumer: applies one inventory stream record (the JSON the inventory-changes
+   * pipe puts on the inventory-check queue) to the in-stock indexes: a product that sold out is
+   * unlisted, one restocked by an adjustment listed again.
+   * Idempotent and safe out of order; throws `ValidationError` for a message that is not such a record.
+   * The inventory checker runs it for every record, before the low-stock check.
+   *
+   * @example
+   * ```ts
+   * const outcome = await store.catalog.syncListing(JSON.parse(sqsRecord.body)); // 'unlisted'
+   * ```
+   */
+  syncListing(record: unknown): Promise<ListingSyncOutcome> {
+    return syncInStockListing(this.documents, this.config.tables.inventory, record);
+  }
+
+  async get(name: string): Promise<CatalogItem> {
+    const product = parseInput(catalogProductSchema, name, 'product', 'product');
     // One BatchGet reads the product and its stock from both tables (unprocessed keys read again).
     const { productCatalog, inventory } = this.config.tables;
     const found = await batchGetTables(this.documents, {
@@ -72,26 +100,7 @@ export class CatalogService implements CatalogApi {
     return toCatalogItem(record, stock?.quantity ?? 0);
   }
 
-  private readCatalogPage(limit: number, category: string | undefined, startKey: Record<string, string> | undefined) {
-    const common = {
-      TableName: this.config.tables.productCatalog,
-      Limit: limit,
-      ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-    };
-    return category === undefined
-      ? this.documents.send(new ScanCommand(common))
-      : this.documents.send(
-          new QueryCommand({
-            ...common,
-            IndexName: catalogCategoryIndex.indexName,
-            KeyConditionExpression: '#category = :category',
-            ExpressionAttributeNames: { '#category': catalogCategoryIndex.partitionKey.name },
-            ExpressionAttributeValues: { ':category': category },
-          }),
-        );
-  }
-
-  /** Stock of up to 100 products in one BatchGet. */
+  /** Stock of up to 100 products in one consistent BatchGet: a sale just made is seen. */
   private async readStock(products: string[]): Promise<Map<string, number>> {
     if (products.length === 0) return new Map();
     const items = await batchGetItems(
@@ -99,6 +108,7 @@ export class CatalogService implements CatalogApi {
       this.config.tables.inventory,
       products.map((product) => ({ product })),
       'product, quantity',
+      true,
     );
     return new Map(items.map((item) => [item.product as string, item.quantity as number]));
   }

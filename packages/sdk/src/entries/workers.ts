@@ -12,12 +12,22 @@
  */
 export { ReportWorker, type ReportRunOutcome, type ReportWorkerOptions } from '../reports/ReportWorker.js';
 export { executionIdFromPipeMessage } from '../reports/pipeMessage.js';
-export { dailyReportJobs, dailySalesExecutionId, type DailyReportJob } from '../reports/dailyReports.js';
+export {
+  dailyReportJobs,
+  dailySalesExecutionId,
+  dailyExecutionId,
+  isDailyExecutionId,
+  dailyRetryLimits,
+  type DailyReportJob,
+  type DailyRetry,
+  type DailyRetries,
+} from '../reports/dailyReports.js';
+export type { ListingSyncOutcome } from '../catalog/syncListing.js';
 export { syncStockStatus, type StockStatusSync } from '../inventory/syncStockStatus.js';
 export { AlertService, type AlertServiceOptions, type CheckOutcome } from '../alerts/AlertService.js';
 export { AlertInProgressError } from '../alerts/AlertInProgressError.js';
 export { alertMessage, alertSubject } from '../alerts/alertMessage.js';
 export { crossesThreshold, isLow, readStockChange, type StockChange, type StockState } from '../alerts/stockChange.js';
-export { streamRecordSchema, type StreamRecord } from '../alerts/schema.js';
+export { streamRecordSchema, type StreamRecord } from '../streamRecord.js';
 export { defaultLowStockThreshold } from '../lowStockThreshold.js';
 export { stockStatus } from '../stockStatus.js';

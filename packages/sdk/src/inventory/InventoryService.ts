@@ -1,10 +1,12 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { z } from 'zod';
 import { batchGetItems } from '../batchGet.js';
 import type { StorefrontConfig } from '../config.js';
 import { IdempotentRequest } from '../idempotency.js';
 import { markReplayed } from '../idempotentReplay.js';
+import { listingUpdate, updateExpression } from '../inStockListing.js';
 import { Backoff, contentionError, isRetryableAwsError, isRetryableCancellation, retryingWrite, type BackoffOptions } from '../retry.js';
 import { parseInput } from '../schemas.js';
 import { defaultLowStockThreshold } from '../lowStockThreshold.js';
@@ -81,23 +83,7 @@ export class InventoryService implements InventoryApi {
           Item: { product: item.product, category: item.category, description: item.description, cost: item.cost },
         },
       },
-      {
-        // An update (not a put) keeps attributes other features add to the stock item.
-        Update: {
-          TableName: this.config.tables.inventory,
-          Key: { product: item.product },
-          UpdateExpression: `SET quantity = :quantity, updatedAt = :now, #listing = :listing, lowStockThreshold = ${
-            item.lowStockThreshold === undefined ? 'if_not_exists(lowStockThreshold, :threshold)' : ':threshold'
-          }`,
-          ExpressionAttributeNames: { '#listing': inventoryListingIndex.partitionKey.name },
-          ExpressionAttributeValues: {
-            ':quantity': item.quantity,
-            ':now': now,
-            ':listing': inventoryListingIndex.listingValue,
-            ':threshold': item.lowStockThreshold ?? defaultLowStockThreshold,
-          },
-        },
-      },
+      { Update: this.stockUpdate(item, now) },
     ]);
     await retryingWrite(() => this.documents.send(new TransactWriteCommand({ TransactItems: transactItems })), this.backoff);
     const unstated = items.filter((item) => item.lowStockThreshold === undefined);
@@ -117,6 +103,30 @@ export class InventoryService implements InventoryApi {
         ...item,
         lowStockThreshold: item.lowStockThreshold ?? thresholds.get(item.product) ?? defaultLowStockThreshold,
       })),
+    };
+  }
+
+  /**
+   * The stock item's update: quantity, threshold and the catalog listing's copy of the details
+   * (listed while in stock). An update, not a put, keeps attributes other features add to the item.
+   */
+  private stockUpdate(item: z.output<typeof inventoryItemSchema>, now: string) {
+    const listing = listingUpdate(item, item.quantity);
+    const threshold = item.lowStockThreshold === undefined ? 'if_not_exists(lowStockThreshold, :threshold)' : ':threshold';
+    // The managers' listing key is constant: it goes into their index once, when the product is created.
+    const set = ['quantity = :quantity', 'updatedAt = :now', `lowStockThreshold = ${threshold}`, '#inventoryListing = :inventoryListing', ...listing.set];
+    return {
+      TableName: this.config.tables.inventory,
+      Key: { product: item.product },
+      UpdateExpression: updateExpression({ set, remove: listing.remove }),
+      ExpressionAttributeNames: { ...listing.names, '#inventoryListing': inventoryListingIndex.partitionKey.name },
+      ExpressionAttributeValues: {
+        ':quantity': item.quantity,
+        ':now': now,
+        ':threshold': item.lowStockThreshold ?? defaultLowStockThreshold,
+        ':inventoryListing': inventoryListingIndex.listingValue,
+        ...listing.values,
+      },
     };
   }
 

@@ -20,7 +20,7 @@ import type { Order, OrderLine, OrderRequest, OrdersApi, PlaceOrderOptions } fro
 import { orderDayShard } from './dayShard.js';
 import { orderIdSchema, orderRequestSchema } from './schema.js';
 
-/** A product's price and category as last read from the catalog. */
+/** A product's price and category as last read from the catalog; the order transaction guards both. */
 interface PriceEntry {
   readonly cost: number;
   readonly category: string;
@@ -32,7 +32,8 @@ const maxPriceChanges = 5;
 /**
  * Orders over DynamoDB. An order is one TransactWriteItems: per line a price check on the catalog,
  * a conditional stock decrement and the order line; plus the idempotency record when a key is given.
- * Prices are cached per instance and guarded by the transaction, so a warm order is one AWS call.
+ * Prices and categories are cached per instance and guarded by the transaction (a changed one is
+ * retried at the fresh values), so a warm order is one AWS call.
  */
 export class OrderService implements OrdersApi {
   private readonly prices = new Map<string, PriceEntry>();
@@ -59,7 +60,7 @@ export class OrderService implements OrdersApi {
         if (outcome.replayOf) return markReplayed(await this.get(outcome.replayOf.orderId as string));
         if (outcome.unknownProducts.length > 0) throw notFound('product', outcome.unknownProducts);
         if (outcome.shortages.length > 0) throw new OutOfStockError(outcome.shortages);
-        // Retry only what a retry can fix: a changed price (the cache now holds the fresh one; at once)
+        // Retry only what a retry can fix: a changed price or category (the cache now holds the fresh one; at once)
         // or a conflict or throttling (after a backoff, within the budget). Anything else is not the caller's doing.
         if (outcome.retryable) {
           if (await backoff.wait()) continue;
@@ -135,11 +136,12 @@ export class OrderService implements OrdersApi {
     const dayShard = orderDayShard(order.orderId, order.orderDate);
     const transactItems: TransactItem[] = order.items.flatMap((line, position): TransactItem[] => [
       {
+        // Guards everything the line copies from the cached catalog entry (price and category).
         ConditionCheck: {
           TableName: tables.productCatalog,
           Key: { product: line.product },
-          ConditionExpression: 'cost = :cost',
-          ExpressionAttributeValues: { ':cost': line.unitCost },
+          ConditionExpression: 'cost = :cost AND category = :category',
+          ExpressionAttributeValues: { ':cost': line.unitCost, ':category': this.prices.get(line.product)!.category },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },

@@ -25,9 +25,10 @@ import type {
   StartReportOptions,
   StartReportRequest,
 } from '../types.js';
-import { toReportJob, type ReportJobItem } from './reportJob.js';
+import { dailyExecutionId, dailyRetryCandidates, dailyRetryLimits, type DailyRetries, type DailyRetry } from './dailyReports.js';
 import { readDailySales } from './dailySalesStore.js';
 import { historyKey, ReportHistory } from './ReportHistory.js';
+import { timedOutReason, toReportJob, type ReportJobItem } from './reportJob.js';
 import {
   dailySalesOptionsSchema,
   executionIdSchema,
@@ -75,6 +76,12 @@ export class ReportService implements ReportsApi {
       idempotencyKey === undefined ? undefined : IdempotentRequest.of(idempotencyKey, 'report', [type, date ?? null, given.executionId ?? null]);
     const now = new Date();
     const today = localDate(now, this.config.timezone);
+    if (type === 'inventory' && date !== undefined && date !== today) {
+      throw new ValidationError(
+        `Invalid report request: an inventory report is a snapshot of now; leave date out or give today's date (${today} in ${this.config.timezone})`,
+        { details: [{ path: 'date', message: `must be left out or today (${today} in ${this.config.timezone}) for an inventory report` }] },
+      );
+    }
     // ISO dates compare as strings.
     if (date !== undefined && date > today) {
       throw new ValidationError(`Invalid report request: date ${date} has not begun yet (today is ${today} in ${this.config.timezone})`, {
@@ -123,6 +130,42 @@ export class ReportService implements ReportsApi {
       });
     }
     return { executionId: wanted.executionId, status: toReportJob(existing, new Date()).status };
+  }
+
+  /**
+   * Starts again the daily reports whose job FAILED (or timed out): yesterday's and the previous
+   * `dailyRetryLimits.windowDays` days' sales reports, and today's inventory snapshot, as seen from a
+   * daily run at `scheduledAt`. Each retry is a new job with the next deterministic id
+   * (`daily-sales-2024-05-01-retry-1`, …; at most `dailyRetryLimits.maxAttempts` attempts a day), so
+   * repeated or concurrent runs start it once. Returns the retries started and the reports that
+   * failed for good (every attempt used).
+   *
+   * @example
+   * ```ts
+   * const { retried, exhausted } = await store.reports.retryFailedDailyReports(new Date());
+   * ```
+   */
+  async retryFailedDailyReports(scheduledAt: Date): Promise<DailyRetries> {
+    const now = new Date();
+    const retried: DailyRetry[] = [];
+    const exhausted: DailyRetry[] = [];
+    for (const { type, date } of dailyRetryCandidates(scheduledAt, this.config.timezone, now)) {
+      for (let attempt = 1; ; attempt++) {
+        const executionId = dailyExecutionId(type, date, attempt);
+        const { Item } = await this.clients.documents.send(
+          new GetCommand({ TableName: this.config.tables.reportJobs, Key: { executionId }, ConsistentRead: true }),
+        );
+        if (Item && toReportJob(Item as ReportJobItem, now).status === 'FAILED') {
+          if (attempt >= dailyRetryLimits.maxAttempts) exhausted.push({ executionId, type, date, error: (Item as ReportJobItem).error ?? timedOutReason });
+          else continue;
+        } else if (!Item && attempt > 1) {
+          const started = await this.start(type === 'sales' ? { type, date } : { type }, { executionId });
+          retried.push({ executionId, type, date, status: started.status, retryOf: dailyExecutionId(type, date, attempt - 1) });
+        }
+        break;
+      }
+    }
+    return { retried, exhausted };
   }
 
   /**

@@ -3,6 +3,7 @@ import { paginateScan, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { batchGetItems } from '../batchGet.js';
 import { multiplyToCents } from '../money.js';
 import { defaultLowStockThreshold } from '../lowStockThreshold.js';
+import { normalizeName } from '../schemas.js';
 import { stockStatus } from '../stockStatus.js';
 import { CsvUpload } from './CsvUpload.js';
 import { formatCents } from './moneyText.js';
@@ -61,8 +62,9 @@ export async function writeInventoryReport(input: InventoryReportInput): Promise
         const threshold = (item.lowStockThreshold as number | undefined) ?? defaultLowStockThreshold;
         const entry = details.get(product);
         await csv.write({
-          product,
-          category: entry?.category ?? '',
+          // Names as every input path normalizes them, also for products stored before that rule.
+          product: normalizeName(product),
+          category: normalizeName(entry?.category ?? ''),
           description: entry?.description ?? '',
           cost: entry?.cost ?? '',
           quantity,

@@ -1,5 +1,6 @@
 import { paginateQuery, type AttributeValue, type DynamoDBClient, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
 import { ordersDayIndex } from '../resources.js';
+import { normalizeName } from '../schemas.js';
 import { localDayUtcRange, utcDaysBetween } from './storeTime.js';
 
 /** One order line as the sales report reads it from the day index. */
@@ -114,8 +115,9 @@ function toSalesLine(item: Record<string, AttributeValue>): SalesLine {
   return {
     orderId: item.OrderId!.S!,
     orderDate: item.orderDate!.S!,
-    product: item.product!.S!,
-    category: item.category?.S ?? '',
+    // Names as every input path normalizes them, also for lines stored before that rule.
+    product: normalizeName(item.product!.S!),
+    category: normalizeName(item.category?.S ?? ''),
     quantity: Number(item.quantity!.N),
     unitCost: Number(item.unitCost!.N),
   };

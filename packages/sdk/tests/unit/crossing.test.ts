@@ -40,15 +40,31 @@ describe('crossing semantics', () => {
 });
 
 describe('alert subject', () => {
-  it('is "Low stock: <product>" within 100 characters, never splitting a character (property)', () => {
+  it('is "Low stock: <product>" under 100 characters, never splitting a character (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }), (name) => {
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }).filter((name) => name === name.trim() && !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(name)), (name) => {
         const subject = alertSubject(name);
-        expect(subject.length).toBeLessThanOrEqual(100);
+        expect(subject.length).toBeLessThan(100);
         expect(subject.isWellFormed()).toBe(true);
-        if (`Low stock: ${name}`.length <= 100) expect(subject).toBe(`Low stock: ${name}`);
+        if (`Low stock: ${name}`.length < 100) expect(subject).toBe(`Low stock: ${name}`);
         else expect(subject.endsWith('…') && `Low stock: ${name}`.startsWith(subject.slice(0, -1))).toBe(true);
       }),
     );
+  });
+
+  it('has no line break, control or format character and stays under 100 characters for any name (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (name) => {
+        const subject = alertSubject(name);
+        expect(subject.length).toBeLessThan(100);
+        expect([...subject].length).toBeLessThan(100);
+        expect(subject.isWellFormed()).toBe(true);
+        expect(subject).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
+      }),
+      { numRuns: 500 },
+    );
+    expect(alertSubject('Mug\r\nBcc: x\u200b')).toBe('Low stock: Mug Bcc: x');
+    expect(alertSubject('x'.repeat(89))).toHaveLength(99);
+    expect(alertSubject('x'.repeat(90))).toBe(`Low stock: ${'x'.repeat(87)}…`);
   });
 });
