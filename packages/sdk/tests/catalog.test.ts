@@ -142,7 +142,7 @@ describe('catalog listing cost and freshness (the in-stock index)', () => {
   beforeAll(async () => {
     big = await createTestStore();
     const all = [...soldOut, ...available].sort(() => Math.random() - 0.5);
-    for (let start = 0; start < all.length; start += 100) await big.store.inventory.put(all.slice(start, start + 100));
+    for (let start = 0; start < all.length; start += 50) await big.store.inventory.put(all.slice(start, start + 50));
   });
 
   /** Walks a listing page by page, checking each page's calls. */

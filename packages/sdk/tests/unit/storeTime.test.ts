@@ -47,9 +47,8 @@ describe("the store's calendar across DST transitions", () => {
 
   it("starts the day after a midnight DST change's evening as yesterday's report", () => {
     // Santiago's 00:15 does not exist on 2026-09-06; the local scheduler fires at 01:00 (04:00Z).
-    expect(dailyReportJobs(new Date('2026-09-06T04:00:00Z'), 'America/Santiago').map((job) => job.request)).toEqual([
-      { type: 'sales', date: '2026-09-05' },
-      { type: 'inventory', date: '2026-09-06' },
-    ]);
+    const jobs = dailyReportJobs(new Date('2026-09-06T04:00:00Z'), 'America/Santiago', new Date('2026-09-06T04:00:00Z'));
+    expect(jobs.map((job) => job.request)).toEqual([{ type: 'sales', date: '2026-09-05' }, { type: 'inventory' }]);
+    expect(jobs.map((job) => job.executionId)).toEqual(['daily-sales-2026-09-05', 'daily-inventory-2026-09-06']);
   });
 });
