@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', http: 'src/http/index.ts' },
+  entry: { index: 'src/index.ts', http: 'src/http/index.ts', images: 'src/images/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -5,6 +5,7 @@ import { InventoryService } from './inventory/InventoryService.js';
 import { OrderService } from './orders/OrderService.js';
 import { AlertService } from './alerts/AlertService.js';
 import { ReportService } from './reports/ReportService.js';
+import { ImageService } from './images/ImageService.js';
 import type { StorefrontApi } from './types.js';
 
 /** Options of {@link createStorefront}: settings (see {@link StorefrontConfigInput}) and, optionally, clients. */
@@ -20,6 +21,7 @@ export interface Storefront extends StorefrontApi {
   readonly inventory: InventoryService;
   readonly reports: ReportService;
   readonly alerts: AlertService;
+  readonly images: ImageService;
   /** The resolved settings. */
   readonly config: StorefrontConfig;
   /** The AWS clients in use. */
@@ -50,5 +52,6 @@ export function createStorefront(options: CreateStorefrontOptions = {}): Storefr
     inventory: new InventoryService(clients.documents, config),
     reports: new ReportService(clients, config),
     alerts: new AlertService(clients, config),
+    images: new ImageService(clients, config),
   };
 }

@@ -41,6 +41,8 @@ export {
   type PipeDefinition,
   reportJobLimits,
   idempotencyRetentionSeconds,
+  imageLimits,
+  imageUploadsBucket,
   type TableDefinition,
   type QueueDefinition,
   type IndexDefinition,
@@ -76,6 +78,8 @@ export { executionIdFromPipeMessage } from './reports/pipeMessage.js';
 export { executionIdSchema, startReportSchema, reportDateSchema, cronExpressionSchema } from './reports/schema.js';
 export { dailyReportJobs, type DailyReportJob } from './reports/dailyReports.js';
 export { AlertService } from './alerts/AlertService.js';
+export { ImageService } from './images/ImageService.js';
+export { imageIdSchema, imageUploadRequestSchema, imageReorderSchema } from './images/schema.js';
 export type * from './types.js';
 export { type AlertServiceOptions, type CheckOutcome } from './alerts/AlertService.js';
 export { AlertInProgressError } from './alerts/AlertInProgressError.js';

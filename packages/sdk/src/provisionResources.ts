@@ -7,7 +7,13 @@ import {
   waitUntilTableExists,
   type AttributeDefinition,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetBucketNotificationConfigurationCommand,
+  HeadBucketCommand,
+  PutBucketCorsCommand,
+  PutBucketNotificationConfigurationCommand,
+} from '@aws-sdk/client-s3';
 import {
   CreateScheduleCommand,
   GetScheduleCommand,
@@ -19,6 +25,7 @@ import { createAwsClients, type AwsClients } from './clients.js';
 import { resolveConfig, type StorefrontConfig, type StorefrontConfigInput } from './config.js';
 import {
   dailyReportsSchedule,
+  imageUploadsBucket,
   queueDefinitions,
   tableDefinitions,
   type KeyAttribute,
@@ -105,23 +112,59 @@ export async function provisionResources(options: ProvisionOptions = {}): Promis
     await clients.sns.send(new SubscribeCommand({ TopicArn, Protocol: 'email', Endpoint: email }));
   }
 
-  try {
-    await clients.s3.send(new HeadBucketCommand({ Bucket: config.buckets.reports }));
-  } catch {
-    await clients.s3.send(
-      new CreateBucketCommand({
-        Bucket: config.buckets.reports,
-        ...(config.region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: config.region as never } }),
-      }),
-    );
-    created.push(`bucket ${config.buckets.reports}`);
+  for (const bucket of Object.values(config.buckets)) {
+    if (await ensureBucket(clients, config, bucket)) created.push(`bucket ${bucket}`);
   }
+  await ensureUploadsBucketWiring(clients, config, queueArns[imageUploadsBucket.notifyQueue]!);
 
   if (await ensureSchedule(clients, config, options.scheduleTarget)) {
     created.push(`schedule ${config.schedules.dailyReports}`);
   }
 
   return { config, queueUrls, queueArns, lowStockTopicArn: TopicArn!, streamArns, created };
+}
+
+async function ensureBucket(clients: AwsClients, config: StorefrontConfig, Bucket: string): Promise<boolean> {
+  try {
+    await clients.s3.send(new HeadBucketCommand({ Bucket }));
+    return false;
+  } catch {
+    await clients.s3.send(
+      new CreateBucketCommand({
+        Bucket,
+        ...(config.region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: config.region as never } }),
+      }),
+    );
+    return true;
+  }
+}
+
+/** Browser uploads (CORS) and their ObjectCreated notifications to the image-uploads queue. */
+async function ensureUploadsBucketWiring(clients: AwsClients, config: StorefrontConfig, queueArn: string): Promise<void> {
+  const Bucket = config.buckets[imageUploadsBucket.bucket];
+  await clients.s3.send(
+    new PutBucketCorsCommand({
+      Bucket,
+      CORSConfiguration: { CORSRules: imageUploadsBucket.cors.map((rule) => ({ ...rule, AllowedMethods: [...rule.AllowedMethods], AllowedOrigins: [...rule.AllowedOrigins], AllowedHeaders: [...rule.AllowedHeaders] })) },
+    }),
+  );
+  // Putting the same configuration again would send S3's test event again: only when it differs.
+  const current = await clients.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket }));
+  if (current.QueueConfigurations?.some((entry) => entry.QueueArn === queueArn)) return;
+  await clients.s3.send(
+    new PutBucketNotificationConfigurationCommand({
+      Bucket,
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          {
+            QueueArn: queueArn,
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: imageUploadsBucket.keyPrefix }] } },
+          },
+        ],
+      },
+    }),
+  );
 }
 
 async function ensureTable(

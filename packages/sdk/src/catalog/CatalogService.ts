@@ -8,6 +8,7 @@ import { catalogCategoryIndex } from '../resources.js';
 import { parseInput } from '../schemas.js';
 import type { CatalogApi, CatalogItem, CatalogListOptions, CatalogPage } from '../types.js';
 import { catalogCursorSchema, catalogListOptionsSchema, catalogProductSchema } from './schema.js';
+import { catalogImagesOf, toCatalogImage, type StoredVariant } from '../catalogImages.js';
 
 /** A product-catalog item as stored. */
 interface CatalogRecord {
@@ -36,9 +37,11 @@ export class CatalogService implements CatalogApi {
       startKey = page.LastEvaluatedKey as Record<string, string> | undefined;
       const records = (page.Items ?? []) as CatalogRecord[];
       const stock = await this.readStock(records.map((record) => record.product));
-      for (const record of records) {
-        const available = stock.get(record.product) ?? 0;
-        if (available > 0) items.push(toCatalogItem(record, available));
+      const inStock = records.filter((record) => (stock.get(record.product) ?? 0) > 0);
+      const covers = await this.readCovers(inStock.map((record) => record.product));
+      for (const record of inStock) {
+        const cover = covers.get(record.product);
+        items.push(toCatalogItem(record, stock.get(record.product)!, cover && { image: toCatalogImage(cover, this.config.mediaUrl) }));
       }
       // Every product of each page was examined, so the next page starts exactly where this one stopped.
     } while (items.length < limit && startKey);
@@ -65,13 +68,16 @@ export class CatalogService implements CatalogApi {
         RequestItems: {
           [this.config.tables.productCatalog]: { Keys: [{ product }] },
           [this.config.tables.inventory]: { Keys: [{ product }], ProjectionExpression: 'product, quantity' },
+          [this.config.tables.productImages]: { Keys: [{ product }], ProjectionExpression: '#images', ExpressionAttributeNames: { '#images': 'images' } },
         },
       }),
     );
     const record = Responses?.[this.config.tables.productCatalog]?.[0] as CatalogRecord | undefined;
     if (!record) throw new NotFoundError(`Unknown product: ${product}`, { details: { product } });
     const stock = Responses?.[this.config.tables.inventory]?.[0] as { quantity?: number } | undefined;
-    return toCatalogItem(record, stock?.quantity ?? 0);
+    const gallery = Responses?.[this.config.tables.productImages]?.[0] as { images: Parameters<typeof catalogImagesOf>[0] } | undefined;
+    const images = gallery ? catalogImagesOf(gallery.images, this.config.mediaUrl) : [];
+    return toCatalogItem(record, stock?.quantity ?? 0, images.length > 0 ? { image: images[0]!, images } : undefined);
   }
 
   private readCatalogPage(limit: number, category: string | undefined, startKey: Record<string, string> | undefined) {
@@ -105,6 +111,18 @@ export class CatalogService implements CatalogApi {
     return new Map(items.map((item) => [item.product as string, item.quantity as number]));
   }
 
+  /** The cover image of each product that has one, in one BatchGet (at most 100 products). */
+  private async readCovers(products: string[]): Promise<Map<string, readonly StoredVariant[]>> {
+    if (products.length === 0) return new Map();
+    const items = await batchGetItems(
+      this.documents,
+      this.config.tables.productImages,
+      products.map((product) => ({ product })),
+      'product, cover',
+    );
+    return new Map(items.filter((item) => item.cover).map((item) => [item.product as string, item.cover as readonly StoredVariant[]]));
+  }
+
   private openCursor(cursor: string, category: string | undefined): Record<string, string> {
     const opened = catalogCursorSchema.safeParse(openCursor(cursor, this.config.cursorSecret));
     if (!opened.success) throw new ValidationError('Invalid cursor', { details: [{ path: 'cursor', message: 'is malformed' }] });
@@ -117,12 +135,13 @@ export class CatalogService implements CatalogApi {
   }
 }
 
-function toCatalogItem(record: CatalogRecord, available: number): CatalogItem {
+function toCatalogItem(record: CatalogRecord, available: number, pictures?: Pick<CatalogItem, 'image' | 'images'>): CatalogItem {
   return {
     product: record.product,
     category: record.category,
     description: record.description ?? '',
     cost: record.cost,
     available,
+    ...pictures,
   };
 }

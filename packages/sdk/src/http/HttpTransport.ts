@@ -21,7 +21,7 @@ export interface HttpTransportOptions {
 
 /** One API call. */
 export interface HttpCall {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path with its parameters already percent-encoded. */
   readonly path: string;
   readonly query?: Readonly<Record<string, unknown>>;
@@ -96,6 +96,8 @@ export class HttpTransport {
         await sleep(Math.random() * Math.min(2_000, 100 * 2 ** attempt));
         continue;
       }
+      // 204 No Content (a deletion): nothing to parse.
+      if (response.status === 204) return undefined as T;
       const requestId = response.headers.get('x-request-id') ?? response.headers.get('apigw-requestid') ?? undefined;
       const body: unknown = await response.json().catch(() => undefined);
       if (response.ok && body !== undefined) return body as T;

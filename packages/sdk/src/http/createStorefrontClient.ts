@@ -4,12 +4,15 @@ import type {
   CatalogItem,
   CatalogListOptions,
   CatalogPage,
+  ImageUploadRequest,
+  ImageUploadTicket,
   InventoryItem,
   InventoryItemInput,
   LowStockAlert,
   Order,
   OrderRequest,
   PlaceOrderOptions,
+  ProductImage,
   ReportJob,
   ReportStarted,
   StartReportRequest,
@@ -109,6 +112,7 @@ export function createStorefrontClient(options: StorefrontClientOptions): Storef
       get: (executionId: string) =>
         transport.send<ReportJob>({ method: 'GET', path: `/report/${segment(executionId)}`, signed: true, retry: true }),
     },
+    images: imagesOverHttp(transport),
     alerts: {
       recent: (recentOptions: { readonly limit?: number } = {}) =>
         transport.send<{ items: LowStockAlert[] }>({
@@ -118,6 +122,24 @@ export function createStorefrontClient(options: StorefrontClientOptions): Storef
           signed: true,
           retry: true,
         }),
+    },
+  };
+}
+
+/** `store.images` over HTTP: the admin routes of DESIGN.md "Product images". */
+function imagesOverHttp(transport: HttpTransport): StorefrontApi['images'] {
+  const images = (product: string) => `/inventory/${segment(product)}/images`;
+  return {
+    request: (product: string, upload: ImageUploadRequest) =>
+      transport.send<ImageUploadTicket>({ method: 'POST', path: images(product), body: upload, signed: true }),
+    get: (product: string, imageId: string) =>
+      transport.send<ProductImage>({ method: 'GET', path: `${images(product)}/${segment(imageId)}`, signed: true, retry: true }),
+    list: (product: string) => transport.send<{ items: ProductImage[] }>({ method: 'GET', path: images(product), signed: true, retry: true }),
+    reorder: (product: string, imageIds: readonly string[]) =>
+      transport.send<{ items: ProductImage[] }>({ method: 'PUT', path: `${images(product)}/order`, body: { imageIds }, signed: true, retry: true }),
+    // Deleting twice answers 404 the second time, so a retry after a lost answer could mislead: not retried.
+    remove: async (product: string, imageId: string) => {
+      await transport.send<void>({ method: 'DELETE', path: `${images(product)}/${segment(imageId)}`, signed: true });
     },
   };
 }
