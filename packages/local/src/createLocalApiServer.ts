@@ -5,6 +5,7 @@ import type { APIGatewayEventRequestContextIAMAuthorizer } from 'aws-lambda';
 import type { ApiEvent, ApiHandler } from '@store-front/handlers';
 import { isAdminRoute } from '@store-front/handlers';
 import type { SigV4Verifier } from './SigV4Verifier.js';
+import type { MediaSource } from './media.js';
 
 /** Options of {@link createLocalApiServer}. */
 export interface LocalApiServerOptions {
@@ -14,6 +15,8 @@ export interface LocalApiServerOptions {
   readonly verifier: SigV4Verifier;
   /** Files served outside the API, by path (e.g. `/` → the storefront page, `/assets/app.js`). */
   readonly pages?: Readonly<Record<string, { readonly contentType: string; readonly body: string | Uint8Array }>>;
+  /** Serves `GET /media/<key>` (the product images' variants), as CloudFront serves the media bucket in AWS. */
+  readonly media?: MediaSource;
   /** Called after every successful request that may have changed data (any 2xx but GET/OPTIONS). */
   readonly onWrite?: () => void;
 }
@@ -65,6 +68,11 @@ async function handle(options: LocalApiServerOptions, request: IncomingMessage, 
   if (page) {
     response.writeHead(200, { 'content-type': page.contentType, 'cache-control': 'no-store' });
     response.end(page.body);
+    return;
+  }
+
+  if (method === 'GET' && options.media && rawPath.startsWith(mediaPrefix)) {
+    await serveMedia(options.media, rawPath, response);
     return;
   }
 
@@ -134,6 +142,30 @@ async function handle(options: LocalApiServerOptions, request: IncomingMessage, 
     'content-length': Buffer.byteLength(responseBody, result.isBase64Encoded ? 'base64' : 'utf8'),
   });
   response.end(result.isBase64Encoded ? Buffer.from(responseBody, 'base64') : responseBody);
+}
+
+const mediaPrefix = '/media/';
+
+async function serveMedia(media: MediaSource, rawPath: string, response: ServerResponse): Promise<void> {
+  let key: string;
+  try {
+    key = decodeURIComponent(rawPath.slice(mediaPrefix.length));
+  } catch {
+    key = '';
+  }
+  const file = key ? await media(key) : undefined;
+  if (!file) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('Not found');
+    return;
+  }
+  response.writeHead(200, {
+    'content-type': file.contentType,
+    'cache-control': file.cacheControl,
+    'content-length': file.body.byteLength,
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(file.body);
 }
 
 function iamAuthorizerContext(accessKeyId: string): APIGatewayEventRequestContextIAMAuthorizer {

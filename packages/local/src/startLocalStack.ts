@@ -15,10 +15,11 @@ import { buildStorefrontWeb, type SiteFile } from '@store-front/storefront-web/b
 import { createApiHandler } from '@store-front/handlers';
 import { loadAdminCredentials, type AdminCredentials } from './adminCredentials.js';
 import { loadCursorSecret } from './cursorSecret.js';
-import { createLocalApiServer } from './createLocalApiServer.js';
+import { createLocalApiServer, type LocalApiServerOptions } from './createLocalApiServer.js';
 import { seedDemoCatalog } from './demoCatalog.js';
 import { startEmulator } from './emulator.js';
 import { SigV4Verifier } from './SigV4Verifier.js';
+import { mediaFromBucket, restoreMedia, saveMedia } from './media.js';
 import { loadSnapshot, restoreAfterProvisioning, restoreTables, saveSnapshot } from './snapshot.js';
 import { startWiring, type Stoppable, type WiringEntry } from './wiring.js';
 
@@ -72,6 +73,36 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
+/** What the API server serves once the store is up. */
+type Served = Pick<LocalApiServerOptions, 'handler' | 'media' | 'onWrite'>;
+
+/**
+ * The API server, listening before the store exists (requests wait until `serve` is called), so
+ * the store can be told its own URL.
+ */
+async function listenApi(options: StartLocalStackOptions, credentials: AwsCredentials) {
+  let serve: (served: Served) => void = () => undefined;
+  const ready = new Promise<Served>((resolve) => (serve = resolve));
+  const server = createLocalApiServer({
+    handler: async (event, context) => (await ready).handler(event, context),
+    media: async (key) => (await ready).media?.(key),
+    onWrite: () => void ready.then((served) => served.onWrite?.()),
+    verifier: new SigV4Verifier({ credentials, region: resolveConfig(options).region }),
+    pages: Object.fromEntries(await (storefrontWeb ??= buildStorefrontWeb())),
+  });
+  server.listen(options.port ?? Number(process.env.PORT ?? 3000), options.host ?? '127.0.0.1');
+  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    serve,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}
+
 /**
  * Starts the whole store on one machine: moto (unless an endpoint is given), provisioning from the
  * shared definitions, the demo seed, the API behind an API Gateway-compatible server with the SigV4
@@ -109,7 +140,11 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
     if (emulator) cleanups.push(() => emulator.stop());
     const endpoint = given ?? emulator!.endpoint;
     const cursorSecret = options.cursorSecret ?? (await loadCursorSecret(dataDir));
-    const settings: StorefrontConfigInput = { ...options, endpoint, cursorSecret };
+    // Listening first: image URLs are absolute, so the store needs the port (0 picks one) to name /media.
+    const api = await listenApi(options, admin.credentials);
+    cleanups.push(api.close);
+    const url = api.url;
+    const settings: StorefrontConfigInput = { mediaUrl: `${url}/media`, ...options, endpoint, cursorSecret };
 
     const persist = options.persist ?? emulator !== undefined;
     const snapshotFile = persist ? resolve(dataDir, 'snapshot.json') : undefined;
@@ -118,6 +153,8 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
     if (snapshot) await restoreTables(store.clients, store.config, snapshot);
     const provisioned = await provisionResources({ ...settings, clients: store.clients });
     if (snapshot) await restoreAfterProvisioning(store.clients, store.config, snapshot);
+    const mediaDirectory = persist ? resolve(dataDir, 'media') : undefined;
+    if (mediaDirectory) await restoreMedia(store, mediaDirectory);
     const seeded = (options.seed ?? env.STOREFRONT_SEED !== '0') ? await seedDemoCatalog(store) : 0;
 
     // Saved after writes (debounced) and periodically (background changes), so little is lost when
@@ -129,6 +166,7 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
       const save = () => {
         saving = saving
           .then(() => saveSnapshot(store, snapshotFile))
+          .then(() => saveMedia(store, mediaDirectory!))
           .then(
             () => undefined,
             (error: unknown) => logger.warn('snapshot failed', { error: error as Error }),
@@ -145,35 +183,20 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
         clearInterval(timer);
         clearTimeout(pending);
         await saving;
-        await saveSnapshot(store, snapshotFile).catch(() =>
+        await Promise.all([saveSnapshot(store, snapshotFile), saveMedia(store, mediaDirectory!)]).catch(() =>
           // moto may be gone already if it was stopped from outside the stack.
           logger.warn('final snapshot skipped: the emulator has already stopped; the last saved snapshot is kept'),
         );
       });
     }
 
-    const server = createLocalApiServer({
-      handler: createApiHandler({ store, logger }),
-      verifier: new SigV4Verifier({ credentials: admin.credentials, region: store.config.region }),
-      pages: Object.fromEntries(await (storefrontWeb ??= buildStorefrontWeb())),
-      ...(saveSoon ? { onWrite: saveSoon } : {}),
-    });
-    server.listen(options.port ?? Number(env.PORT ?? 3000), options.host ?? '127.0.0.1');
-    await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
-    cleanups.push(
-      () =>
-        new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        }),
-    );
-    const { port } = server.address() as AddressInfo;
+    api.serve({ handler: createApiHandler({ store, logger }), media: mediaFromBucket(store), ...(saveSoon ? { onWrite: saveSoon } : {}) });
 
     const background: Stoppable = await startWiring(options.wiring, { store, provisioned, logger, print });
     cleanups.push(() => background.stop());
 
     return {
-      url: `http://127.0.0.1:${port}`,
+      url,
       endpoint,
       startedEmulator: emulator !== undefined,
       admin,

@@ -5,6 +5,7 @@ import type { ProvisionedResources, QueueNames, Storefront } from '@store-front/
 import { executionIdFromPipeMessage } from '@store-front/sdk';
 import { createInventoryCheckerHandler } from '@store-front/handlers';
 import { createReportWorkerHandler } from '@store-front/handlers';
+import { createImageWorkerHandler } from '@store-front/handlers';
 import { createScheduledReportHandler, type ScheduledReportEvent } from '@store-front/handlers';
 import { startPipeRunner } from './pipeRunner.js';
 import { ScheduleRunner, type ScheduledHandler } from './ScheduleRunner.js';
@@ -205,6 +206,10 @@ export const localWiring: readonly WiringEntry[] = [
   ),
   // One report per invocation, as the deployed worker runs (a report may take minutes).
   queueConsumer('reportRequests', 'report-worker', reportWorkerPrintingLinks, 1),
+  // The upload bucket notifies this queue (moto sends S3 notifications to SQS as AWS does).
+  queueConsumer('imageUploads', 'image-worker', ({ store, logger }) =>
+    createImageWorkerHandler({ store, logger: logger.createChild({ serviceName: 'image-worker' }) }),
+  ),
   schedules({
     'scheduled-report': ({ store, logger }) => {
       const startDailyReports = createScheduledReportHandler({ store, logger: logger.createChild({ serviceName: 'scheduled-report' }) });

@@ -29,6 +29,36 @@ const adminRoutes = (): Array<{ name: string; request: RawRequest; validStatus: 
   { name: 'POST /report', request: { method: 'POST', path: '/report', body: '{"type":"weekly"}' }, validStatus: 400, altered: { sendBody: '{"type":"sales"}' } },
   { name: 'GET /report/{executionId}', request: { method: 'GET', path: `/report/${'x'.repeat(201)}` }, validStatus: 400, altered: { sendPath: `/report/${'y'.repeat(201)}` } },
   { name: 'GET /alerts', request: { method: 'GET', path: '/alerts?limit=0' }, validStatus: 400, altered: { sendPath: '/alerts?limit=1' } },
+  ...imageRoutes(),
+];
+
+const unknownImage = '00000000-0000-4000-8000-000000000000';
+const imageRoutes = () => [
+  {
+    name: 'POST /inventory/{product}/images',
+    request: { method: 'POST', path: '/inventory/Lamp/images', body: '{"contentType":"image/png","contentLength":10}' },
+    validStatus: 201,
+    altered: { sendBody: '{"contentType":"image/png","contentLength":20}' },
+  },
+  { name: 'GET /inventory/{product}/images', request: { method: 'GET', path: '/inventory/Lamp/images' }, validStatus: 200, altered: { sendPath: '/inventory/Other/images' } },
+  {
+    name: 'PUT /inventory/{product}/images/order',
+    request: { method: 'PUT', path: '/inventory/Lamp/images/order', body: '{"imageIds":[]}' },
+    validStatus: 200,
+    altered: { sendBody: `{"imageIds":["${unknownImage}"]}` },
+  },
+  {
+    name: 'GET /inventory/{product}/images/{imageId}',
+    request: { method: 'GET', path: `/inventory/Lamp/images/${unknownImage}` },
+    validStatus: 404,
+    altered: { sendPath: `/inventory/Lamp/images/${unknownImage.replace('4000', '4001')}` },
+  },
+  {
+    name: 'DELETE /inventory/{product}/images/{imageId}',
+    request: { method: 'DELETE', path: `/inventory/Lamp/images/${unknownImage}` },
+    validStatus: 404,
+    altered: { sendPath: `/inventory/Lamp/images/${unknownImage.replace('4000', '4001')}` },
+  },
 ];
 
 describe('SigV4 auth matrix', () => {
@@ -37,7 +67,7 @@ describe('SigV4 auth matrix', () => {
     expect(adminRoutes().map((r) => r.name).sort()).toEqual(apiRoutes.filter((r) => r.admin).map((r) => `${r.method} ${r.path}`).sort());
   });
 
-  it.each(['GET /orders/{orderId}', 'PUT /inventory', 'POST /inventory/{product}/adjustments', 'POST /report', 'GET /report/{executionId}', 'GET /alerts'])(
+  it.each(['GET /orders/{orderId}', 'PUT /inventory', 'POST /inventory/{product}/adjustments', 'POST /report', 'GET /report/{executionId}', 'GET /alerts', ...imageRoutes().map((route) => route.name)])(
     '%s: none 401, garbage 401, wrong secret 403, unknown key 403, expired 403, future 403, altered 403, valid passes',
     async (name) => {
       const route = adminRoutes().find((r) => r.name === name)!;
@@ -114,6 +144,11 @@ describe('the handler checks the caller itself, behind any authorizer', () => {
     'POST /report': { method: 'POST', path: '/report', body: '{"type":"inventory"}' },
     'GET /report/{executionId}': { method: 'GET', path: '/report/some-report' },
     'GET /alerts': { method: 'GET', path: '/alerts' },
+    'POST /inventory/{product}/images': { method: 'POST', path: '/inventory/Lamp/images', body: '{"contentType":"image/png","contentLength":10}' },
+    'GET /inventory/{product}/images': { method: 'GET', path: '/inventory/Lamp/images' },
+    'PUT /inventory/{product}/images/order': { method: 'PUT', path: '/inventory/Lamp/images/order', body: '{"imageIds":[]}' },
+    'GET /inventory/{product}/images/{imageId}': { method: 'GET', path: `/inventory/Lamp/images/${unknownImage}` },
+    'DELETE /inventory/{product}/images/{imageId}': { method: 'DELETE', path: `/inventory/Lamp/images/${unknownImage}` },
   });
 
   const eventFor = (request: { method: string; path: string; body?: string }, authorizer?: unknown): ApiEvent =>

@@ -39,7 +39,7 @@ const corsHeaders = {
 
 const preflightHeaders = {
   ...corsHeaders,
-  'access-control-allow-methods': 'GET,POST,PUT,OPTIONS',
+  'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS',
   'access-control-allow-headers': corsAllowedHeaders.join(','),
   'access-control-max-age': '600',
 };
@@ -188,6 +188,7 @@ function errorResponse(error: unknown, logger: Logger, requestId: string): [numb
 }
 
 function json(status: number, body: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
+  if (status === 204) return { statusCode: 204, headers: { ...corsHeaders, 'x-request-id': requestId }, body: '' };
   return {
     statusCode: status,
     headers: { 'content-type': 'application/json', ...corsHeaders, 'x-request-id': requestId },

@@ -60,9 +60,10 @@ export class ImageService implements ImagesApi {
   }
 
   async get(product: string, imageId: string): Promise<ProductImage> {
+    const id = parseInput(imageIdSchema, imageId, 'image id', 'imageId');
     const { items } = await this.list(product);
-    const image = items.find((item) => item.imageId === parseInput(imageIdSchema, imageId, 'image id', 'imageId'));
-    if (!image) throw imageNotFound(imageId);
+    const image = items.find((item) => item.imageId === id);
+    if (!image) throw imageNotFound(id);
     return image;
   }
 
