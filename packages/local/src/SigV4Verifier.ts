@@ -27,6 +27,9 @@ export interface SigV4VerifierOptions {
 const service = 'execute-api';
 const authorizationPattern =
   /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;_.-]+),\s*Signature=([0-9a-f]{64})$/;
+// The usual cause of a mismatch on a path like /inventory/Coffee%20Mug: a signer that signs the path as sent.
+const encodedPathHint =
+  '. The path has encoded characters: AWS (and this stack) sign each path segment escaped once more, which curl --aws-sigv4 does not do; use `npm run admin -- METHOD PATH [JSON]`, the SDK\'s HTTP client or another AWS SigV4 signer';
 const amzDatePattern = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
 /**
@@ -109,7 +112,7 @@ export class SigV4Verifier {
     );
     const expected = /Signature=([0-9a-f]{64})$/.exec(String(signed.headers.authorization))?.[1];
     if (!expected || !timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(signature!, 'hex'))) {
-      throw new ForbiddenError('The request signature does not match');
+      throw new ForbiddenError(`The request signature does not match${request.rawPath.includes('%') ? encodedPathHint : ''}`);
     }
     return { accessKeyId: accessKeyId! };
   }

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { inject } from 'vitest';
-import { NodeSha256 } from '../src/NodeSha256.js';
+import { signAdminRequest } from '../src/signAdminRequest.js';
 import { startLocalStack, type StartLocalStackOptions } from '../src/startLocalStack.js';
 
 /** Admin credentials the test stacks verify against. */
@@ -65,29 +64,14 @@ export async function send(baseUrl: string, request: RawRequest) {
     ...request.headers,
   };
   if (request.sign) {
-    const signer = new SignatureV4({
+    headers = await signAdminRequest({
+      method: request.method,
+      url,
+      headers,
       credentials: request.sign.credentials ?? testAdmin,
-      region: 'us-east-1',
-      service: 'execute-api',
-      sha256: NodeSha256,
+      ...(request.body !== undefined ? { body: request.body } : {}),
+      ...(request.sign.date ? { date: request.sign.date } : {}),
     });
-    const query: Record<string, string> = {};
-    for (const [name, value] of url.searchParams) query[name] = value;
-    const signed = await signer.sign(
-      {
-        method: request.method,
-        protocol: 'http:',
-        hostname: url.hostname,
-        port: Number(url.port),
-        path: url.pathname,
-        query,
-        headers: { ...headers, host: url.host },
-        ...(request.body !== undefined ? { body: request.body } : {}),
-      },
-      request.sign.date ? { signingDate: request.sign.date } : {},
-    );
-    const { host: _host, ...rest } = signed.headers;
-    headers = rest;
   }
   const body = request.sign?.sendBody ?? request.body;
   const target = request.sign?.sendPath ? new URL(baseUrl + request.sign.sendPath) : url;
