@@ -16,7 +16,8 @@ import { createApiHandler } from '@store-front/handlers';
 import { loadAdminCredentials, type AdminCredentials } from './adminCredentials.js';
 import { loadCursorSecret } from './cursorSecret.js';
 import { createLocalApiServer, type LocalApiServerOptions } from './createLocalApiServer.js';
-import { seedDemoCatalog } from './demoCatalog.js';
+import { demoProducts, seedDemoCatalog } from './demoCatalog.js';
+import { seedDemoImages } from './demoImages.js';
 import { startEmulator } from './emulator.js';
 import { SigV4Verifier } from './SigV4Verifier.js';
 import { mediaFromBucket, restoreMedia, saveMedia } from './media.js';
@@ -194,6 +195,11 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
 
     const background: Stoppable = await startWiring(options.wiring, { store, provisioned, logger, print });
     cleanups.push(() => background.stop());
+    // The demo catalog's pictures go up after start-up, the way the admin page uploads them.
+    if (seeded > 0) {
+      const pictures = seedDemoImages(store, demoProducts).catch((error: unknown) => logger.warn('demo pictures not uploaded', { error: error as Error }));
+      cleanups.push(async () => void (await pictures));
+    }
 
     return {
       url,

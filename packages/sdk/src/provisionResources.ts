@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import {
   CreateBucketCommand,
+  GetBucketCorsCommand,
   GetBucketNotificationConfigurationCommand,
   HeadBucketCommand,
   PutBucketCorsCommand,
@@ -142,12 +143,10 @@ async function ensureBucket(clients: AwsClients, config: StorefrontConfig, Bucke
 /** Browser uploads (CORS) and their ObjectCreated notifications to the image-uploads queue. */
 async function ensureUploadsBucketWiring(clients: AwsClients, config: StorefrontConfig, queueArn: string): Promise<void> {
   const Bucket = config.buckets[imageUploadsBucket.bucket];
-  await clients.s3.send(
-    new PutBucketCorsCommand({
-      Bucket,
-      CORSConfiguration: { CORSRules: imageUploadsBucket.cors.map((rule) => ({ ...rule, AllowedMethods: [...rule.AllowedMethods], AllowedOrigins: [...rule.AllowedOrigins], AllowedHeaders: [...rule.AllowedHeaders] })) },
-    }),
-  );
+  const cors = await clients.s3.send(new GetBucketCorsCommand({ Bucket })).catch(() => undefined);
+  if (!cors?.CORSRules?.length) {
+    await clients.s3.send(new PutBucketCorsCommand({ Bucket, CORSConfiguration: { CORSRules: imageUploadsBucket.cors.map((rule) => structuredClone(rule)) } }));
+  }
   // Putting the same configuration again would send S3's test event again: only when it differs.
   const current = await clients.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket }));
   if (current.QueueConfigurations?.some((entry) => entry.QueueArn === queueArn)) return;

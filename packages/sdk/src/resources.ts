@@ -172,14 +172,21 @@ export const imageLimits = {
  * not the origin, decides what may be sent). Media keys start with `mediaKeyPrefix` and never change
  * (a new image gets a new id), so they are cached for a year.
  */
-export const imageUploadsBucket = {
+export const imageUploadsBucket: {
+  readonly bucket: 'uploads';
+  readonly keyPrefix: string;
+  readonly notifyQueue: keyof QueueNames;
+  readonly cors: ReadonlyArray<{ AllowedMethods: string[]; AllowedOrigins: string[]; AllowedHeaders: string[]; MaxAgeSeconds: number }>;
+  readonly mediaKeyPrefix: string;
+  readonly mediaCacheControl: string;
+} = {
   bucket: 'uploads',
   keyPrefix: 'uploads/',
   notifyQueue: 'imageUploads',
   cors: [{ AllowedMethods: ['POST'], AllowedOrigins: ['*'], AllowedHeaders: ['*'], MaxAgeSeconds: 3000 }],
   mediaKeyPrefix: 'images/',
   mediaCacheControl: 'public, max-age=31536000, immutable',
-} as const satisfies { bucket: string; notifyQueue: keyof QueueNames } & Record<string, unknown>;
+};
 
 /** The daily reports schedule: yesterday's sales and an inventory snapshot. */
 export const dailyReportsSchedule = {

@@ -5,7 +5,7 @@ import type { ImageUploadTicket } from '../src/index.js';
 
 /** A photo-like JPEG (a gradient with noise) carrying EXIF and GPS tags, as a phone would upload it. */
 export async function jpegWithGps(width: number, height: number): Promise<Buffer> {
-  const noise = await sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+  const noise = await sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
     .png()
     .toBuffer();
   return sharp(noise)
