@@ -254,9 +254,17 @@ describe('the storefront web page in Chromium', () => {
     await page.goto(`${stack.url}/#/admin`);
     await page.getByLabel('Pictures of product').fill('Aurora Teapot');
     await page.locator('#image-file').setInputFiles({ name: 'teapot.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps(1024, 768) });
+    // The progress bar shows while the file goes to storage and reaches the end.
+    await page.evaluate(() => {
+      const bar = document.getElementById('upload-progress') as HTMLProgressElement;
+      const seen: Array<{ hidden: boolean; value: number }> = ((window as unknown as { progress: typeof seen }).progress = []);
+      new MutationObserver(() => seen.push({ hidden: bar.hidden, value: bar.value })).observe(bar, { attributes: true });
+    });
     await page.getByRole('button', { name: 'Add picture' }).click();
     await expect.poll(() => page.locator('#images-panel .message').textContent(), { timeout: 30_000 }).toBe('The picture of Aurora Teapot is ready.');
-    expect(await page.locator('#images-list li[data-status="READY"] img').count()).toBe(1);
+    await expect.poll(() => page.locator('#images-list li[data-status="READY"] img').count()).toBe(1);
+    const progress = await page.evaluate(() => (window as unknown as { progress: Array<{ hidden: boolean; value: number }> }).progress);
+    expect(progress.some((state) => !state.hidden && state.value === 1)).toBe(true);
     const [image] = (await admin.images.list('Aurora Teapot')).items;
     expect(image!.variants!.map((variant) => variant.width)).toEqual([320, 640]);
 
