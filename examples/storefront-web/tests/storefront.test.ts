@@ -6,8 +6,8 @@ import { createStorefrontClient, type StorefrontApi } from '@store-front/sdk/htt
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../../packages/local/src/startLocalStack.js';
-import { localWiring } from '../../../packages/local/src/wiring.js';
-import { startTestStack, testAdmin, waitFor } from '../../../packages/local/tests/localStackSupport.js';
+import { localBackgroundServices } from '../../../packages/local/src/backgroundServices.js';
+import { startTestStack, storefrontPages, testAdmin, waitFor } from '../../../packages/local/tests/localStackSupport.js';
 import { jpegWithGps } from '../../../packages/sdk/tests/imagesSupport.js';
 
 // Debian's Chromium (`.ci/run` installs it); nothing here downloads a browser.
@@ -46,7 +46,7 @@ describe('the storefront web page in Chromium', () => {
   beforeAll(async () => {
     userDataDir = await mkdtemp(join(tmpdir(), 'storefront-chromium-'));
     [stack, browser] = await Promise.all([
-      startTestStack({ wiring: localWiring, seed: true }),
+      storefrontPages().then((pages) => startTestStack({ backgroundServices: localBackgroundServices, seed: true, pages })),
       chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath, args: chromiumArgs, headless: true, viewport: desktop }),
     ]);
     shop = createStorefrontClient({ baseUrl: stack.url });
@@ -76,7 +76,7 @@ describe('the storefront web page in Chromium', () => {
 
   it('browses, fills a cart with two products and places one order; the stock shown goes down', async () => {
     await page.goto(stack.url);
-    await expect.poll(() => page.locator('.card').count()).toBe(8);
+    await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(8);
     await expect.poll(() => page.locator('.card img.picture').evaluateAll((images) => images.every((image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0))).toBe(true);
     await page.screenshot({ path: join(screenshots, 'shop.png'), fullPage: true });
 

@@ -11,7 +11,6 @@ import {
   type Storefront,
   type StorefrontConfigInput,
 } from '@store-front/sdk';
-import { buildStorefrontWeb, type SiteFile } from '@store-front/storefront-web/build';
 import { createApiHandler } from '@store-front/handlers';
 import { loadAdminCredentials, type AdminCredentials } from './adminCredentials.js';
 import { loadCursorSecret } from './cursorSecret.js';
@@ -22,10 +21,7 @@ import { startEmulator } from './emulator.js';
 import { SigV4Verifier } from './SigV4Verifier.js';
 import { mediaFromBucket, restoreMedia, saveMedia } from './media.js';
 import { loadSnapshot, restoreAfterProvisioning, restoreTables, saveSnapshot } from './snapshot.js';
-import { startWiring, type Stoppable, type WiringEntry } from './wiring.js';
-
-// Built once per process (esbuild, in memory): every stack a test file starts serves the same page.
-let storefrontWeb: Promise<Map<string, SiteFile>> | undefined;
+import { startBackgroundServices, type Stoppable, type BackgroundService } from './backgroundServices.js';
 
 /** Options of {@link startLocalStack}: the store's settings plus how to host it. */
 export interface StartLocalStackOptions extends StorefrontConfigInput {
@@ -46,17 +42,19 @@ export interface StartLocalStackOptions extends StorefrontConfigInput {
   readonly persist?: boolean;
   /** How often the data snapshot is saved, in ms. Default 30 000. */
   readonly snapshotIntervalMs?: number;
-  /** Background services (pipes, queue consumers, schedules, alert printer). Default: `localWiring`. Pass `[]` for none. */
-  readonly wiring?: readonly WiringEntry[];
+  /** Background services (pipes, queue consumers, schedules, alert printer). Default: `localBackgroundServices`. Pass `[]` for none. */
+  readonly backgroundServices?: readonly BackgroundService[];
   /** Structured logger of the API and the background services. Default: Powertools, level `POWERTOOLS_LOG_LEVEL` or WARN. */
   readonly logger?: Logger;
   /** Where human-readable lines (alerts, report links) go. Default `console.log`. */
   readonly print?: (line: string) => void;
+  /** Files served beside the API, by path (`npm start` hands it the built storefront page). Default: none. */
+  readonly pages?: LocalApiServerOptions['pages'];
 }
 
 /** A running local stack. */
 export interface LocalStack {
-  /** `http://127.0.0.1:<port>` — the API, the storefront page at `/` and `/openapi.json`. */
+  /** `http://127.0.0.1:<port>` — the API, `/openapi.json` and the pages it was given (`npm start`: the storefront page at `/`). */
   readonly url: string;
   /** The AWS endpoint in use (the emulator it started, or the one it was given). */
   readonly endpoint: string;
@@ -89,7 +87,7 @@ async function listenApi(options: StartLocalStackOptions, credentials: AwsCreden
     media: async (key) => (await ready).media?.(key),
     onWrite: () => void ready.then((served) => served.onWrite?.()),
     verifier: new SigV4Verifier({ credentials, region: resolveConfig(options).region }),
-    pages: Object.fromEntries(await (storefrontWeb ??= buildStorefrontWeb())),
+    ...(options.pages ? { pages: options.pages } : {}),
   });
   server.listen(options.port ?? Number(process.env.PORT ?? 3000), options.host ?? '127.0.0.1');
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
@@ -107,7 +105,7 @@ async function listenApi(options: StartLocalStackOptions, credentials: AwsCreden
 /**
  * Starts the whole store on one machine: moto (unless an endpoint is given), provisioning from the
  * shared definitions, the demo seed, the API behind an API Gateway-compatible server with the SigV4
- * check on admin routes, and the background wiring. `npm start` is a thin CLI over this.
+ * check on admin routes, and the background services. `npm start` is a thin CLI over this.
  *
  * @example
  * ```ts
@@ -153,7 +151,7 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
     const snapshot = snapshotFile ? await loadSnapshot(snapshotFile) : undefined;
     if (snapshot) await restoreTables(store.clients, store.config, snapshot);
     const provisioned = await provisionResources({ ...settings, clients: store.clients });
-    if (snapshot) await restoreAfterProvisioning(store.clients, store.config, snapshot);
+    if (snapshot) await restoreAfterProvisioning(store, snapshot);
     const mediaDirectory = persist ? resolve(dataDir, 'media') : undefined;
     if (mediaDirectory) await restoreMedia(store, mediaDirectory);
     const seeded = (options.seed ?? env.STOREFRONT_SEED !== '0') ? await seedDemoCatalog(store) : 0;
@@ -193,7 +191,7 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
 
     api.serve({ handler: createApiHandler({ store, logger }), media: mediaFromBucket(store), ...(saveSoon ? { onWrite: saveSoon } : {}) });
 
-    const background: Stoppable = await startWiring(options.wiring, { store, provisioned, logger, print });
+    const background: Stoppable = await startBackgroundServices(options.backgroundServices, { store, provisioned, logger, print });
     cleanups.push(() => background.stop());
     // The demo catalog's pictures go up after start-up, the way the admin page uploads them.
     if (seeded > 0) {

@@ -5,7 +5,7 @@ import { createStorefrontClient, NotFoundError, type StorefrontApi } from '@stor
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpegWithGps, postUpload } from '../../sdk/tests/imagesSupport.js';
 import type { LocalStack } from '../src/startLocalStack.js';
-import { localWiring } from '../src/wiring.js';
+import { localBackgroundServices } from '../src/backgroundServices.js';
 import { item, startTestStack, testAdmin, waitFor } from './localStackSupport.js';
 
 // Product images through the local stack as a browser and `npm start` run them: presigned POST to the
@@ -17,7 +17,7 @@ describe('product images on the local stack', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'storefront-images-'));
-    stack = await startTestStack({ wiring: localWiring, persist: true, dataDir });
+    stack = await startTestStack({ backgroundServices: localBackgroundServices, persist: true, dataDir });
     admin = createStorefrontClient({ baseUrl: stack.url, credentials: testAdmin });
     await admin.inventory.put([item('Teapot', 5), item('Cup', 0)]);
   });
@@ -53,7 +53,7 @@ describe('product images on the local stack', () => {
     const before = await admin.catalog.get('Teapot');
     await stack.stop();
     // A new prefix stands for a fresh emulator: its buckets are empty until the stack restores them.
-    stack = await startTestStack({ wiring: localWiring, persist: true, dataDir });
+    stack = await startTestStack({ backgroundServices: localBackgroundServices, persist: true, dataDir });
     admin = createStorefrontClient({ baseUrl: stack.url, credentials: testAdmin });
     const after = await admin.catalog.get('Teapot');
     expect(after.image!.srcset).toBe(before.image!.srcset.replaceAll(/http:\/\/127\.0\.0\.1:\d+/g, stack.url));
