@@ -1,4 +1,3 @@
-import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -16,8 +15,6 @@ export interface AwsClients {
   readonly sns: SNSClient;
   readonly s3: S3Client;
   readonly scheduler: SchedulerClient;
-  /** Invalidates deleted images' CDN paths (only when a media distribution is configured). */
-  readonly cloudfront: CloudFrontClient;
 }
 
 // An emulator accepts any credentials; without these the SDK would search the machine for real ones.
@@ -59,6 +56,5 @@ export function createAwsClients(config: StorefrontConfig): AwsClients {
     // Emulators serve buckets by path, not by virtual host.
     s3: new S3Client({ ...options, forcePathStyle: Boolean(config.endpoint) }),
     scheduler: new SchedulerClient(options),
-    cloudfront: new CloudFrontClient(options),
   };
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { AwsClients } from '../clients.js';
+import { clientOptions, type AwsClients } from '../clients.js';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import type { StorefrontConfig } from '../config.js';
 import { NotFoundError, ValidationError } from '../errors.js';
@@ -103,17 +102,19 @@ export class ImageService implements ImagesApi {
     if (!image) throw imageNotFound(id);
     await this.deleteFiles(name, image);
     await this.galleries.change(name, (images) => ({ images: images.filter((candidate) => candidate.imageId !== id), result: undefined }));
-    if (image.variants && this.config.mediaDistributionId) {
-      await this.clients.cloudfront.send(
-        new CreateInvalidationCommand({
-          DistributionId: this.config.mediaDistributionId,
-          InvalidationBatch: {
-            CallerReference: `delete-${id}`,
-            Paths: { Quantity: image.variants.length, Items: image.variants.map((variant) => `/${variant.key}`) },
-          },
-        }),
-      );
-    }
+    if (image.variants && this.config.mediaDistributionId) await this.invalidate(this.config.mediaDistributionId, id, image.variants);
+  }
+
+  /** Tells CloudFront to forget the variants' paths. The client loads only in a store that has a CDN. */
+  private async invalidate(DistributionId: string, imageId: string, variants: readonly { key: string }[]): Promise<void> {
+    const { CloudFrontClient, CreateInvalidationCommand } = await import('@aws-sdk/client-cloudfront');
+    await new CloudFrontClient(clientOptions(this.config)).send(
+      new CreateInvalidationCommand({
+        DistributionId,
+        // One invalidation per deleted image: a retried delete reuses the reference instead of adding another.
+        InvalidationBatch: { CallerReference: `delete-${imageId}`, Paths: { Quantity: variants.length, Items: variants.map(({ key }) => `/${key}`) } },
+      }),
+    );
   }
 
   private async deleteFiles(product: string, image: StoredImage): Promise<void> {
