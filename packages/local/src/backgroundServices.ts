@@ -24,11 +24,19 @@ export interface BackgroundServiceContext {
   readonly logger: Logger;
   /** Human-readable output (the terminal of `npm start`). */
   readonly print: (line: string) => void;
+  /** When the stack last ran before this start (its restored snapshot's time): schedules due since then fire once. */
+  readonly missedSince?: Date;
+  /** Registers a listener called after each API request that changed data (pipes read at once instead of at their next poll). */
+  readonly onWrite?: (listener: () => void) => void;
 }
 
 /** Something that runs until stopped. */
 export interface Stoppable {
-  stop(): Promise<void>;
+  /**
+   * Stops. With `drainUntil` (epoch ms) a service first finishes the work already handed to it
+   * (what is in its stream or queue), until then at the latest.
+   */
+  stop(options?: { readonly drainUntil?: number }): Promise<void>;
 }
 
 /** One background service of the local stack. */
@@ -89,7 +97,7 @@ export function schedules(
   return {
     name: `schedules → ${Object.keys(makeHandlers).join(', ') || '(no targets yet)'}`,
     start: async (context) => {
-      const { store, logger, print } = context;
+      const { store, logger, print, missedSince } = context;
       const handlers = Object.fromEntries(Object.entries(makeHandlers).map(([name, make]) => [name, make(context)]));
       const runner = new ScheduleRunner({
         scheduler: store.clients.scheduler,
@@ -97,6 +105,7 @@ export function schedules(
         prefix: store.config.prefix,
         handlers,
         ...(refreshMs === undefined ? {} : { refreshMs }),
+        ...(missedSince ? { missedSince } : {}),
         onFire: (schedule) => print(`⏰ schedule ${schedule.name} fired → ${schedule.functionName}`),
         onError: (error, schedule) => logger.warn(`schedule ${schedule?.name ?? ''} failed`, { error }),
       });
@@ -168,12 +177,15 @@ function formatLowStockAlert(message: string): string {
 export function pipes(pollIntervalMs = 100): BackgroundService {
   return {
     name: 'pipes (table streams → queues)',
-    start: async ({ store, logger }) =>
-      startPipeRunner({
+    start: async ({ store, logger, onWrite }) => {
+      const runner = startPipeRunner({
         config: store.config,
         pollIntervalMs,
         onError: (error, pipeId) => logger.warn(`pipe ${pipeId} failed; retrying`, { error: error as Error }),
-      }),
+      });
+      onWrite?.(() => runner.wake());
+      return runner;
+    },
   };
 }
 
@@ -220,7 +232,8 @@ export const localBackgroundServices: readonly BackgroundService[] = [
 ];
 
 /**
- * Starts every entry in order; stops them in reverse order (and those already started if one fails).
+ * Starts every entry in order. Stops them in the same order — the pipes first, so with a drain what
+ * they move reaches the consumers after them (and those already started if one fails).
  *
  * @example
  * ```ts
@@ -230,8 +243,8 @@ export const localBackgroundServices: readonly BackgroundService[] = [
  */
 export async function startBackgroundServices(entries: readonly BackgroundService[] = localBackgroundServices, context: BackgroundServiceContext): Promise<Stoppable> {
   const started: Stoppable[] = [];
-  const stop = async () => {
-    for (const service of started.splice(0).reverse()) await service.stop();
+  const stop = async (options?: { readonly drainUntil?: number }) => {
+    for (const service of started.splice(0)) await service.stop(options);
   };
   try {
     for (const entry of entries) {

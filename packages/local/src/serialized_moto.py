@@ -21,6 +21,8 @@ from moto.dynamodb.models.table import Table
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
+from emulator_snapshot import SnapshotEndpoint
+
 DYNAMODB_TARGET_PREFIXES = ("DynamoDB_20120810.", "DynamoDBStreams_20120810.")
 
 
@@ -139,7 +141,8 @@ def main() -> None:
     cheap_transaction_backups()
     keep_stream_shards_on_rollback()
     app = DomainDispatcherApplication(create_backend_app)
-    server = make_server(args.host, args.port, SerializeDynamoDB(app), threaded=True)
+    serialized = SerializeDynamoDB(app)
+    server = make_server(args.host, args.port, SnapshotEndpoint(serialized, serialized.lock), threaded=True)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     # Exit with the parent: it holds our stdin open and it closes when the parent dies, however it dies.
     def exit_when_parent_goes() -> None:

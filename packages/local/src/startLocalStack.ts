@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -19,8 +20,8 @@ import { demoProducts, seedDemoCatalog } from './demoCatalog.js';
 import { seedDemoImages } from './demoImages.js';
 import { startEmulator } from './emulator.js';
 import { SigV4Verifier } from './SigV4Verifier.js';
-import { mediaFromBucket, restoreMedia, saveMedia } from './media.js';
-import { loadSnapshot, restoreAfterProvisioning, restoreTables, saveSnapshot } from './snapshot.js';
+import { mediaFromBucket } from './media.js';
+import { LocalPersistence } from './persistence/LocalPersistence.js';
 import { startBackgroundServices, type Stoppable, type BackgroundService } from './backgroundServices.js';
 
 /** Options of {@link startLocalStack}: the store's settings plus how to host it. */
@@ -33,15 +34,22 @@ export interface StartLocalStackOptions extends StorefrontConfigInput {
   readonly seed?: boolean;
   /** Admin credentials; default `STOREFRONT_ADMIN_*`, else kept/generated under `dataDir`. */
   readonly adminCredentials?: AwsCredentials;
-  /** Where local state lives (credentials, data snapshot). Default `.storefront` in the working directory. */
+  /** Where local state lives (credentials, data snapshot, kept files). Default `STOREFRONT_DATA_DIR`, else `.storefront` in the working directory. */
   readonly dataDir?: string;
   /**
    * Keep the store's data across restarts: restored from `<dataDir>/snapshot.json` at start, saved
-   * every `snapshotIntervalMs` and at stop. Default true when the stack starts its own emulator.
+   * every `snapshotIntervalMs`, after API writes and at stop. Default true when the stack starts its
+   * own emulator (a snapshot copies the tables through it).
    */
   readonly persist?: boolean;
   /** How often the data snapshot is saved, in ms. Default 30 000. */
   readonly snapshotIntervalMs?: number;
+  /**
+   * How long `stop()` lets work already handed over finish — requests in progress, what the pipes
+   * and queue consumers have queued — before the final snapshot, in ms. Default
+   * `STOREFRONT_DRAIN_SECONDS` × 1000, else 10 000.
+   */
+  readonly drainTimeoutMs?: number;
   /** Background services (pipes, queue consumers, schedules, alert printer). Default: `localBackgroundServices`. Pass `[]` for none. */
   readonly backgroundServices?: readonly BackgroundService[];
   /** Structured logger of the API and the background services. Default: Powertools, level `POWERTOOLS_LOG_LEVEL` or WARN. */
@@ -66,40 +74,16 @@ export interface LocalStack {
   readonly provisioned: ProvisionedResources;
   /** Products written by the demo seed at this start (0 when the store had data). */
   readonly seeded: number;
+  /** Where local state lives (`options.dataDir`, resolved). */
+  readonly dataDir: string;
   /** Where the data snapshot is kept, when persistence is on. */
   readonly snapshotFile?: string;
-  /** Stops everything it started: background services, the server, a final snapshot, the emulator. */
+  /**
+   * Stops everything it started, draining first: the server stops taking requests and finishes those
+   * in progress, the pipes and queue consumers finish what is queued (within `drainTimeoutMs`), then
+   * the final snapshot is written and the emulator stopped.
+   */
   stop(): Promise<void>;
-}
-
-/** What the API server serves once the store is up. */
-type Served = Pick<LocalApiServerOptions, 'handler' | 'media' | 'onWrite'>;
-
-/**
- * The API server, listening before the store exists (requests wait until `serve` is called), so
- * the store can be told its own URL.
- */
-async function listenApi(options: StartLocalStackOptions, credentials: AwsCredentials) {
-  let serve: (served: Served) => void = () => undefined;
-  const ready = new Promise<Served>((resolve) => (serve = resolve));
-  const server = createLocalApiServer({
-    handler: async (event, context) => (await ready).handler(event, context),
-    media: async (key) => (await ready).media?.(key),
-    onWrite: () => void ready.then((served) => served.onWrite?.()),
-    verifier: new SigV4Verifier({ credentials, region: resolveConfig(options).region }),
-    ...(options.pages ? { pages: options.pages } : {}),
-  });
-  server.listen(options.port ?? Number(process.env.PORT ?? 3000), options.host ?? '127.0.0.1');
-  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    serve,
-    close: () =>
-      new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      }),
-  };
 }
 
 /**
@@ -116,83 +100,41 @@ async function listenApi(options: StartLocalStackOptions, credentials: AwsCreden
  */
 export async function startLocalStack(options: StartLocalStackOptions = {}): Promise<LocalStack> {
   const env = process.env;
-  const dataDir = resolve(options.dataDir ?? '.storefront');
+  const dataDir = resolve(options.dataDir ?? (env.STOREFRONT_DATA_DIR || '.storefront'));
   const logger = options.logger ?? new Logger({ serviceName: 'storefront-local', logLevel: (env.POWERTOOLS_LOG_LEVEL as never) ?? 'WARN' });
   const print = options.print ?? ((line: string) => console.log(line));
+  const drainTimeoutMs = options.drainTimeoutMs ?? Number(env.STOREFRONT_DRAIN_SECONDS ?? 10) * 1000;
   const admin = options.adminCredentials
     ? { credentials: options.adminCredentials, source: 'env' as const }
     : await loadAdminCredentials(dataDir);
 
-  const cleanups: Array<() => Promise<void>> = [];
-  const stopAll = async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        logger.error('stop step failed', { error: error as Error });
-      }
-    }
-  };
+  const cleanups: Cleanups = [];
+  const stopAll = () => runCleanups(cleanups, Date.now() + drainTimeoutMs, logger);
   try {
-    const given = resolveConfig(options).endpoint;
-    const emulator = given === undefined ? await startEmulator() : undefined;
-    if (emulator) cleanups.push(() => emulator.stop());
-    const endpoint = given ?? emulator!.endpoint;
-    const cursorSecret = options.cursorSecret ?? (await loadCursorSecret(dataDir));
-    // Listening first: image URLs are absolute, so the store needs the port (0 picks one) to name /media.
+    // Listening first: image URLs are absolute, so the store needs its own URL (port 0 picks one) to name /media.
     const api = await listenApi(options, admin.credentials);
-    cleanups.push(api.close);
-    const url = api.url;
-    const settings: StorefrontConfigInput = { mediaUrl: `${url}/media`, ...options, endpoint, cursorSecret };
+    const prepared = await prepareStore({ ...options, mediaUrl: options.mediaUrl ?? `${api.url}/media` }, dataDir, logger, cleanups).catch(
+      async (error: unknown) => {
+        await closeGracefully(api.server, Date.now());
+        throw error;
+      },
+    );
+    const { emulator, endpoint, store, provisioned, persistence, seeded } = prepared;
 
-    const persist = options.persist ?? emulator !== undefined;
-    const snapshotFile = persist ? resolve(dataDir, 'snapshot.json') : undefined;
-    const store = createStorefront(settings);
-    const snapshot = snapshotFile ? await loadSnapshot(snapshotFile) : undefined;
-    if (snapshot) await restoreTables(store.clients, store.config, snapshot);
-    const provisioned = await provisionResources({ ...settings, clients: store.clients });
-    if (snapshot) await restoreAfterProvisioning(store, snapshot);
-    const mediaDirectory = persist ? resolve(dataDir, 'media') : undefined;
-    if (mediaDirectory) await restoreMedia(store, mediaDirectory);
-    const seeded = (options.seed ?? env.STOREFRONT_SEED !== '0') ? await seedDemoCatalog(store) : 0;
+    let background: Stoppable | undefined;
+    cleanups.push((drainUntil) => background?.stop({ drainUntil }) ?? Promise.resolve());
+    const writeListeners: Array<() => void> = persistence ? [() => persistence.saveSoon()] : [];
+    api.serve({ handler: createApiHandler({ store, logger }), media: mediaFromBucket(store), onWrite: () => writeListeners.forEach((listener) => listener()) });
+    cleanups.push((drainUntil) => closeGracefully(api.server, drainUntil));
 
-    // Saved after writes (debounced) and periodically (background changes), so little is lost when
-    // the emulator dies with the terminal's Ctrl-C before the final save at stop.
-    let saveSoon: (() => void) | undefined;
-    if (snapshotFile) {
-      let pending: NodeJS.Timeout | undefined;
-      let saving = Promise.resolve();
-      const save = () => {
-        saving = saving
-          .then(() => saveSnapshot(store, snapshotFile))
-          .then(() => saveMedia(store, mediaDirectory!))
-          .then(
-            () => undefined,
-            (error: unknown) => logger.warn('snapshot failed', { error: error as Error }),
-          );
-        return saving;
-      };
-      saveSoon = () => {
-        clearTimeout(pending);
-        pending = setTimeout(() => void save(), 1_000);
-      };
-      const timer = setInterval(() => void save(), options.snapshotIntervalMs ?? 30_000);
-      timer.unref();
-      cleanups.push(async () => {
-        clearInterval(timer);
-        clearTimeout(pending);
-        await saving;
-        await Promise.all([saveSnapshot(store, snapshotFile), saveMedia(store, mediaDirectory!)]).catch(() =>
-          // moto may be gone already if it was stopped from outside the stack.
-          logger.warn('final snapshot skipped: the emulator has already stopped; the last saved snapshot is kept'),
-        );
-      });
-    }
-
-    api.serve({ handler: createApiHandler({ store, logger }), media: mediaFromBucket(store), ...(saveSoon ? { onWrite: saveSoon } : {}) });
-
-    const background: Stoppable = await startBackgroundServices(options.backgroundServices, { store, provisioned, logger, print });
-    cleanups.push(() => background.stop());
+    background = await startBackgroundServices(options.backgroundServices, {
+      store,
+      provisioned,
+      logger,
+      print,
+      onWrite: (listener) => writeListeners.push(listener),
+      ...(persistence?.restoredFrom ? { missedSince: persistence.restoredFrom } : {}),
+    });
     // The demo catalog's pictures go up after start-up, the way the admin page uploads them.
     if (seeded > 0) {
       const pictures = seedDemoImages(store, demoProducts).catch((error: unknown) => logger.warn('demo pictures not uploaded', { error: error as Error }));
@@ -200,18 +142,95 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
     }
 
     return {
-      url,
+      url: api.url,
       endpoint,
       startedEmulator: emulator !== undefined,
       admin,
       store,
       provisioned,
       seeded,
-      ...(snapshotFile ? { snapshotFile } : {}),
+      dataDir,
+      ...(persistence ? { snapshotFile: persistence.file } : {}),
       stop: stopAll,
     };
   } catch (error) {
     await stopAll();
     throw error;
   }
+}
+
+type Cleanups = Array<(drainUntil: number) => Promise<void>>;
+
+/** Runs the stop steps in reverse order of registration: the server, the background services, the final snapshot, the emulator. */
+async function runCleanups(cleanups: Cleanups, drainUntil: number, logger: Logger): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      await cleanup(drainUntil);
+    } catch (error) {
+      logger.error('stop step failed', { error: error as Error });
+    }
+  }
+}
+
+/** The emulator (unless an endpoint is given), the store restored from its snapshot and provisioned, the seed. */
+async function prepareStore(options: StartLocalStackOptions, dataDir: string, logger: Logger, cleanups: Cleanups) {
+  const env = process.env;
+  const given = resolveConfig(options).endpoint;
+  const emulator = given === undefined ? await startEmulator() : undefined;
+  if (emulator) cleanups.push(() => emulator.stop());
+  const endpoint = given ?? emulator!.endpoint;
+  const cursorSecret = options.cursorSecret ?? (await loadCursorSecret(dataDir));
+  const settings: StorefrontConfigInput = { ...options, endpoint, cursorSecret };
+  const store = createStorefront(settings);
+
+  const persistence =
+    (options.persist ?? emulator !== undefined)
+      ? new LocalPersistence({ store, endpoint, dataDir, intervalMs: options.snapshotIntervalMs ?? 30_000, logger })
+      : undefined;
+  await persistence?.restoreTables();
+  const provisioned = await provisionResources({ ...settings, clients: store.clients });
+  const resumed = await persistence?.restoreRest(provisioned);
+  if (resumed?.reportJobs || resumed?.stockChanges) logger.info('work in flight at the last stop queued again', { ...resumed });
+  const seeded = (options.seed ?? env.STOREFRONT_SEED !== '0') ? await seedDemoCatalog(store) : 0;
+  if (persistence) {
+    persistence.start();
+    cleanups.push(() => persistence.stop());
+  }
+  return { emulator, endpoint, store, provisioned, persistence, seeded };
+}
+
+/** What the API server serves once the store is up. */
+type Served = Pick<LocalApiServerOptions, 'handler' | 'media' | 'onWrite'>;
+
+/**
+ * The API server, listening before the store exists (requests wait until `serve` is called), so the
+ * store can be told its own URL.
+ */
+async function listenApi(options: StartLocalStackOptions, credentials: AwsCredentials) {
+  let serve: (served: Served) => void = () => undefined;
+  const ready = new Promise<Served>((resolve) => (serve = resolve));
+  const server = createLocalApiServer({
+    handler: async (event, context) => (await ready).handler(event, context),
+    media: async (key) => (await ready).media?.(key),
+    onWrite: () => void ready.then((served) => served.onWrite?.()),
+    verifier: new SigV4Verifier({ credentials, region: resolveConfig(options).region }),
+    ...(options.pages ? { pages: options.pages } : {}),
+  });
+  server.listen(options.port ?? Number(process.env.PORT ?? 3000), options.host ?? '127.0.0.1');
+  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, serve };
+}
+
+/** Stops taking requests, lets those in progress finish until `drainUntil`, then drops every connection. */
+async function closeGracefully(server: Server, drainUntil: number): Promise<void> {
+  let closed = false;
+  const done = new Promise<void>((resolve) => server.close(() => resolve()));
+  void done.then(() => (closed = true));
+  // A keep-alive connection turns idle when its request is answered: close it then, not at its timeout.
+  while (!closed && Date.now() < drainUntil) {
+    server.closeIdleConnections();
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  server.closeAllConnections();
+  await done;
 }
