@@ -15,6 +15,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // A poll waits for something the page or a background worker does; on a busy machine that takes longer than a second.
+    expect: { poll: { timeout: 10_000 } },
     // The AWS SDK warns on every Node 20 process; the warning is about future releases, not this run.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [

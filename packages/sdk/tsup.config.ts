@@ -7,6 +7,7 @@ export default defineConfig({
     resources: 'src/entries/resources.ts',
     workers: 'src/entries/workers.ts',
     schemas: 'src/entries/schemas.ts',
+    images: 'src/images/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -10,6 +10,7 @@ import {
 import { announce, field, h, money, showMessage } from './dom.js';
 import { inventoryPanel } from './inventoryPanel.js';
 import { describeError, heading, type ViewContext } from './view.js';
+import { imagesPanel } from './adminImages.js';
 
 // Session storage at most: the keys leave with the tab, never persist on the machine.
 const credentialsKey = 'storefront-admin-credentials';
@@ -95,7 +96,7 @@ function dashboard(context: ViewContext, credentials: HttpCredentials & { access
   root.append(
     heading('Admin'),
     h('p', { class: 'signed-in' }, `Signed in as ${credentials.accessKeyId} `, signOut, h('a', { href: '#/sales' }, 'Sales dashboard')),
-    h('div', { class: 'admin-grid' }, editor.form, stockForm(admin, changed), reportsPanel(admin, context.signal), alertsPanel(admin, context.signal), products.panel),
+    h('div', { class: 'admin-grid' }, editor.form, stockForm(admin, changed), reportsPanel(admin, context.signal), alertsPanel(admin, context.signal), products.panel, imagesPanel(admin, context.signal)),
   );
   void products.reload();
 }

@@ -1,6 +1,7 @@
 import { NotFoundError, type CatalogItem } from '@store-front/sdk/http';
 import { announce, field, h, money, showMessage } from './dom.js';
 import { describeError, heading, productHref, type ViewContext } from './view.js';
+import { pictureSizes, productGallery, productPicture } from './pictures.js';
 
 const pageSize = 8;
 // Kept across visits, so coming back from a product page shows the same filter.
@@ -70,6 +71,7 @@ function card(context: ViewContext, item: CatalogItem, message: HTMLElement): HT
   return h(
     'li',
     { class: 'card' },
+    productPicture(item.product, item.image, pictureSizes.card),
     h('h2', {}, h('a', { href: productHref(item.product) }, item.product)),
     h('p', { class: 'category' }, item.category),
     h('p', { class: 'price' }, money(item.cost)),
@@ -110,6 +112,7 @@ export async function productView(context: ViewContext, product: string): Promis
     h(
       'div',
       { class: 'detail' },
+      productGallery(item.product, item.images),
       h('p', { class: 'category' }, item.category),
       h('p', {}, item.description),
       h('p', { class: 'price' }, money(item.cost)),

@@ -7,7 +7,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../../packages/local/src/startLocalStack.js';
 import { localBackgroundServices } from '../../../packages/local/src/backgroundServices.js';
-import { startTestStack, storefrontPages, testAdmin } from '../../../packages/local/tests/localStackSupport.js';
+import { startTestStack, storefrontPages, testAdmin, waitFor } from '../../../packages/local/tests/localStackSupport.js';
+import { jpegWithGps } from '../../../packages/sdk/tests/imagesSupport.js';
 
 // Debian's Chromium (`.ci/run` installs it); nothing here downloads a browser.
 const chromiumPath = '/usr/bin/chromium';
@@ -64,6 +65,9 @@ describe('the storefront web page in Chromium', () => {
     shop = createStorefrontClient({ baseUrl: stack.url });
     admin = createStorefrontClient({ baseUrl: stack.url, credentials: testAdmin });
     page = await pageCollectingErrors(browser, consoleErrors);
+    await mkdir(screenshots, { recursive: true });
+    // The demo pictures go up in the background after start-up: the shop is shown once they are READY.
+    await waitFor(async () => ((await shop.catalog.list({ limit: 100 })).items.every((entry) => entry.image) ? true : undefined), 110_000);
   });
   afterAll(async () => {
     await browser?.close();
@@ -82,6 +86,7 @@ describe('the storefront web page in Chromium', () => {
   it('browses, fills a cart with two products and places one order; the stock shown goes down', async () => {
     await page.goto(stack.url);
     await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(8);
+    await expect.poll(() => page.locator('.card img.picture').evaluateAll((images) => images.every((image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0))).toBe(true);
     await page.screenshot({ path: join(screenshots, 'shop.png'), fullPage: true });
 
     // "Load more" follows the cursor, and focus moves to the first product it brought.
@@ -212,6 +217,71 @@ describe('the storefront web page in Chromium', () => {
     expect(csv.split('\r\n')[0]).toBe('orderId,orderDate,product,category,quantity,unitCost,lineTotal');
     expect(csv).toContain(`${placedOrderId},`);
     expect(csv).toMatch(new RegExp(`${placedOrderId},[^,]+,Chef Knife 20cm,Kitchen,2,79,158`));
+  });
+
+  it('shows each product picture lazily, responsive and sized up front: nothing shifts as they arrive', async () => {
+    await page.setViewportSize(desktop);
+    // Media answers are held back until the layout-shift observer runs, so every picture arrives under it.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/media/**', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(stack.url);
+    await expect.poll(() => page.locator('.card').count()).toBe(8);
+    const pictures = page.locator('.card img.picture');
+    const attributes = await pictures.evaluateAll((images) =>
+      images.map((image) => ({ alt: image.getAttribute('alt'), loading: image.getAttribute('loading'), width: image.getAttribute('width'), height: image.getAttribute('height'), variants: image.getAttribute('srcset')!.split(', ').length, sizes: image.getAttribute('sizes') })),
+    );
+    const names = await page.locator('.card:has(img.picture) h2').allTextContents();
+    expect(names.length).toBeGreaterThanOrEqual(6);
+    expect(attributes).toEqual(names.map((name) => ({ alt: name, loading: 'lazy', width: '640', height: '480', variants: 3, sizes: '(max-width: 30rem) 50vw, 15rem' })));
+    await page.evaluate(() => {
+      (window as unknown as { shift: number }).shift = 0;
+      new PerformanceObserver((entries) => {
+        for (const entry of entries.getEntries()) (window as unknown as { shift: number }).shift += (entry as unknown as { value: number }).value;
+      }).observe({ type: 'layout-shift' });
+    });
+    release();
+    await page.locator('.bottom').scrollIntoViewIfNeeded();
+    await expect.poll(() => pictures.evaluateAll((images) => images.every((image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(0);
+    await page.unroute('**/media/**');
+
+    // The product page shows its pictures; a product without one shows a placeholder in the shop.
+    await page.goto(`${stack.url}/#/product/${encodeURIComponent('Ceramic Coffee Mug')}`);
+    await expect.poll(() => page.locator('.gallery img.picture').getAttribute('alt')).toBe('Ceramic Coffee Mug');
+    await page.goto(`${stack.url}/#/`);
+    await expect.poll(() => page.locator('.card').count()).toBe(8);
+    await page.getByLabel('Category').selectOption('Kitchen');
+    await expect.poll(() => card('Aurora Teapot').locator('.picture.placeholder').getAttribute('aria-label')).toBe('Aurora Teapot: no picture yet');
+    await page.getByLabel('Category').selectOption('');
+  });
+
+  it('admin: uploads a picture with a progress bar; the worker makes it READY and the shop shows it', async () => {
+    await page.goto(`${stack.url}/#/admin`);
+    await page.getByLabel('Pictures of product').fill('Aurora Teapot');
+    await page.locator('#image-file').setInputFiles({ name: 'teapot.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps(1024, 768) });
+    // The progress bar shows while the file goes to storage and reaches the end.
+    await page.evaluate(() => {
+      const bar = document.getElementById('upload-progress') as HTMLProgressElement;
+      const seen: Array<{ hidden: boolean; value: number }> = ((window as unknown as { progress: typeof seen }).progress = []);
+      new MutationObserver(() => seen.push({ hidden: bar.hidden, value: bar.value })).observe(bar, { attributes: true });
+    });
+    await page.getByRole('button', { name: 'Add picture' }).click();
+    await expect.poll(() => page.locator('#images-panel .message').textContent(), { timeout: 30_000 }).toBe('The picture of Aurora Teapot is ready.');
+    await expect.poll(() => page.locator('#images-list li[data-status="READY"] img').count()).toBe(1);
+    const progress = await page.evaluate(() => (window as unknown as { progress: Array<{ hidden: boolean; value: number }> }).progress);
+    expect(progress.some((state) => !state.hidden && state.value === 1)).toBe(true);
+    const [image] = (await admin.images.list('Aurora Teapot')).items;
+    expect(image!.variants!.map((variant) => variant.width)).toEqual([320, 640]);
+
+    await page.goto(`${stack.url}/#/`);
+    await expect.poll(() => page.locator('.card').count()).toBe(8);
+    await page.getByLabel('Category').selectOption('Kitchen');
+    await expect.poll(() => card('Aurora Teapot').locator('img.picture').getAttribute('src')).toBe(image!.variants![1]!.url);
+    await page.getByLabel('Category').selectOption('');
   });
 
   it('fits a phone-sized screen', async () => {

@@ -28,6 +28,8 @@ export { createInventoryCheckerHandler } from './inventoryChecker.js';
 export type { InventoryCheckerHandler, InventoryCheckerOptions } from './inventoryChecker.js';
 export { createReportWorkerHandler } from './reportWorker.js';
 export type { ReportWorkerHandler, ReportWorkerHandlerOptions } from './reportWorker.js';
+export { createImageWorkerHandler } from './imageWorker.js';
+export type { ImageWorkerHandler, ImageWorkerHandlerOptions } from './imageWorker.js';
 export { createScheduledReportHandler } from './scheduledReport.js';
 export { dailyReportFailedAlarm, dailyReportFailedMessage } from './dailyReportAlarm.js';
 export type { ScheduledReportEvent, ScheduledReportHandler, ScheduledReportHandlerOptions } from './scheduledReport.js';

@@ -5,6 +5,7 @@ import type { ProvisionedResources, QueueNames, Storefront, TopicNames } from '@
 import { executionIdFromPipeMessage, isDailyExecutionId } from '@store-front/sdk/workers';
 import { createInventoryCheckerHandler } from '@store-front/handlers';
 import { createReportWorkerHandler, dailyReportFailedAlarm } from '@store-front/handlers';
+import { createImageWorkerHandler } from '@store-front/handlers';
 import { createScheduledReportHandler, type ScheduledReportEvent } from '@store-front/handlers';
 import { demoReportPrefix } from './demoHistory.js';
 import { startPipeRunner } from './pipes/startPipeRunner.js';
@@ -237,6 +238,10 @@ export const localBackgroundServices: readonly BackgroundService[] = [
   ),
   // One report per invocation, as the deployed worker runs (a report may take minutes).
   queueConsumer('reportRequests', 'report-worker', reportWorkerPrintingLinks, 1),
+  // The upload bucket notifies this queue (moto sends S3 notifications to SQS as AWS does).
+  queueConsumer('imageUploads', 'image-worker', ({ store, logger }) =>
+    createImageWorkerHandler({ store, logger: logger.createChild({ serviceName: 'image-worker' }) }),
+  ),
   schedules({
     'scheduled-report': ({ store, logger }) => {
       const startDailyReports = createScheduledReportHandler({ store, logger: logger.createChild({ serviceName: 'scheduled-report' }) });

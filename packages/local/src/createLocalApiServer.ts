@@ -6,6 +6,7 @@ import type { APIGatewayEventRequestContextIAMAuthorizer } from 'aws-lambda';
 import type { ApiEvent, ApiHandler } from '@store-front/handlers';
 import { isAdminRoute } from '@store-front/handlers';
 import type { SigV4Verifier } from './SigV4Verifier.js';
+import type { MediaSource } from './media.js';
 
 /** Options of {@link createLocalApiServer}. */
 export interface LocalApiServerOptions {
@@ -15,6 +16,8 @@ export interface LocalApiServerOptions {
   readonly verifier: SigV4Verifier;
   /** Files served outside the API, by path (e.g. `/` → the storefront page, `/assets/app.js`). */
   readonly pages?: Readonly<Record<string, { readonly contentType: string; readonly body: string | Uint8Array }>>;
+  /** Serves `GET /media/<key>` (the product images' variants), as CloudFront serves the media bucket in AWS. */
+  readonly media?: MediaSource;
   /** Called after every successful request that may have changed data (any 2xx but GET/HEAD/OPTIONS). */
   readonly onWrite?: () => void;
   /** Origins the page may use besides its own (media, upload), for the Content-Security-Policy. */
@@ -72,6 +75,11 @@ async function handle(options: LocalApiServerOptions, request: IncomingMessage, 
   if (page) {
     response.writeHead(200, { 'content-type': page.contentType, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(page.body) });
     response.end(method === 'HEAD' ? undefined : page.body);
+    return;
+  }
+
+  if (method === 'GET' && options.media && rawPath.startsWith(mediaPrefix)) {
+    await serveMedia(options.media, rawPath, response);
     return;
   }
 
@@ -142,6 +150,30 @@ async function handle(options: LocalApiServerOptions, request: IncomingMessage, 
     ...(result.headers as Record<string, string>),
   });
   response.end(result.isBase64Encoded ? Buffer.from(responseBody, 'base64') : responseBody);
+}
+
+const mediaPrefix = '/media/';
+
+async function serveMedia(media: MediaSource, rawPath: string, response: ServerResponse): Promise<void> {
+  let key: string;
+  try {
+    key = decodeURIComponent(rawPath.slice(mediaPrefix.length));
+  } catch {
+    key = '';
+  }
+  const file = key ? await media(key) : undefined;
+  if (!file) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('Not found');
+    return;
+  }
+  response.writeHead(200, {
+    'content-type': file.contentType,
+    'cache-control': file.cacheControl,
+    'content-length': file.body.byteLength,
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(file.body);
 }
 
 function iamAuthorizerContext(accessKeyId: string): APIGatewayEventRequestContextIAMAuthorizer {

@@ -28,8 +28,8 @@ import { KeptFiles, type KeptFile } from './persistence/KeptFiles.js';
  * jobs not finished, stock changes not checked) is handed to the queues again by `resumeWork`.
  */
 
-/** Buckets whose objects are kept across restarts, each as files under `<dataDir>/files/<bucket id>/`. */
-export const keptBuckets: readonly (keyof StorefrontConfig['buckets'])[] = ['reports'];
+/** Buckets whose objects are kept across restarts, each as files under `<dataDir>/files/<bucket id>/` (media: the product images' variants). */
+export const keptBuckets: readonly (keyof StorefrontConfig['buckets'])[] = ['reports', 'media'];
 
 /** What a snapshot holds (`<dataDir>/snapshot.json`; the kept files live beside it). */
 export interface Snapshot {

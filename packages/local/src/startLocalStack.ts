@@ -16,10 +16,12 @@ import { createApiHandler } from '@store-front/handlers';
 import { loadAdminCredentials, type AdminCredentials } from './adminCredentials.js';
 import { loadCursorSecret } from './cursorSecret.js';
 import { createLocalApiServer, type LocalApiServerOptions } from './createLocalApiServer.js';
-import { seedDemoCatalog } from './demoCatalog.js';
+import { demoProducts, seedDemoCatalog } from './demoCatalog.js';
 import { seedSalesHistory } from './demoHistory.js';
+import { seedDemoImages } from './demoImages.js';
 import { startEmulator } from './emulator.js';
 import { SigV4Verifier } from './SigV4Verifier.js';
+import { mediaFromBucket } from './media.js';
 import { LocalPersistence } from './persistence/LocalPersistence.js';
 import { startBackgroundServices, type Stoppable, type BackgroundService } from './backgroundServices.js';
 
@@ -115,19 +117,21 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
   const cleanups: Cleanups = [];
   const stopAll = () => runCleanups(cleanups, Date.now() + drainTimeoutMs, logger);
   try {
-    const { emulator, endpoint, store, provisioned, persistence, seeded } = await prepareStore(options, dataDir, logger, cleanups);
+    // Listening first: image URLs are absolute, so the store needs its own URL (port 0 picks one) to name /media.
+    const api = await listenApi(options, admin.credentials);
+    const prepared = await prepareStore({ ...options, mediaUrl: options.mediaUrl ?? `${api.url}/media` }, dataDir, logger, cleanups).catch(
+      async (error: unknown) => {
+        await closeGracefully(api.server, Date.now());
+        throw error;
+      },
+    );
+    const { emulator, endpoint, store, provisioned, persistence, seeded } = prepared;
 
     let background: Stoppable | undefined;
     cleanups.push((drainUntil) => background?.stop({ drainUntil }) ?? Promise.resolve());
     const writeListeners: Array<() => void> = persistence ? [() => persistence.saveSoon()] : [];
-    const server = await listen(options, {
-      handler: createApiHandler({ store, logger }),
-      verifier: new SigV4Verifier({ credentials: admin.credentials, region: store.config.region }),
-      ...(options.pages ? { pages: options.pages } : {}),
-      onWrite: () => writeListeners.forEach((listener) => listener()),
-    });
-    cleanups.push((drainUntil) => closeGracefully(server, drainUntil));
-    const { port } = server.address() as AddressInfo;
+    api.serve({ handler: createApiHandler({ store, logger }), media: mediaFromBucket(store), onWrite: () => writeListeners.forEach((listener) => listener()) });
+    cleanups.push((drainUntil) => closeGracefully(api.server, drainUntil));
 
     background = await startBackgroundServices(options.backgroundServices, {
       store,
@@ -140,9 +144,14 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
     // After the banner, not before it: start-up time stays what it was.
     const history = seeded > 0 && options.seedHistory !== false ? seedSalesHistory(store).catch((error: unknown) => logger.warn('demo history not seeded', { error: error as Error })) : undefined;
     if (history) cleanups.push(() => history.then(() => undefined));
+    // The demo catalog's pictures go up after start-up, the way the admin page uploads them.
+    if (seeded > 0) {
+      const pictures = seedDemoImages(store, demoProducts).catch((error: unknown) => logger.warn('demo pictures not uploaded', { error: error as Error }));
+      cleanups.push(async () => void (await pictures));
+    }
 
     return {
-      url: `http://127.0.0.1:${port}`,
+      url: api.url,
       endpoint,
       startedEmulator: emulator !== undefined,
       admin,
@@ -199,11 +208,26 @@ async function prepareStore(options: StartLocalStackOptions, dataDir: string, lo
   return { emulator, endpoint, store, provisioned, persistence, seeded };
 }
 
-async function listen(options: StartLocalStackOptions, serverOptions: LocalApiServerOptions): Promise<Server> {
-  const server = createLocalApiServer(serverOptions);
+/** What the API server serves once the store is up. */
+type Served = Pick<LocalApiServerOptions, 'handler' | 'media' | 'onWrite'>;
+
+/**
+ * The API server, listening before the store exists (requests wait until `serve` is called), so the
+ * store can be told its own URL.
+ */
+async function listenApi(options: StartLocalStackOptions, credentials: AwsCredentials) {
+  let serve: (served: Served) => void = () => undefined;
+  const ready = new Promise<Served>((resolve) => (serve = resolve));
+  const server = createLocalApiServer({
+    handler: async (event, context) => (await ready).handler(event, context),
+    media: async (key) => (await ready).media?.(key),
+    onWrite: () => void ready.then((served) => served.onWrite?.()),
+    verifier: new SigV4Verifier({ credentials, region: resolveConfig(options).region }),
+    ...(options.pages ? { pages: options.pages } : {}),
+  });
   server.listen(options.port ?? Number(process.env.PORT ?? 3000), options.host ?? '127.0.0.1');
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
-  return server;
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, serve };
 }
 
 /** Stops taking requests, lets those in progress finish until `drainUntil`, then drops every connection. */

@@ -38,6 +38,36 @@ const adminRoutes = (): Array<{ name: string; request: RawRequest; validStatus: 
     validStatus: 200,
     altered: { sendPath: '/reports/daily?from=2024-01-01&to=2024-12-31' },
   },
+  ...imageRoutes(),
+];
+
+const unknownImage = '00000000-0000-4000-8000-000000000000';
+const imageRoutes = () => [
+  {
+    name: 'POST /inventory/{product}/images',
+    request: { method: 'POST', path: '/inventory/Lamp/images', body: '{"contentType":"image/png","contentLength":10}' },
+    validStatus: 201,
+    altered: { sendBody: '{"contentType":"image/png","contentLength":20}' },
+  },
+  { name: 'GET /inventory/{product}/images', request: { method: 'GET', path: '/inventory/Lamp/images' }, validStatus: 200, altered: { sendPath: '/inventory/Other/images' } },
+  {
+    name: 'PUT /inventory/{product}/images/order',
+    request: { method: 'PUT', path: '/inventory/Lamp/images/order', body: '{"imageIds":[]}' },
+    validStatus: 200,
+    altered: { sendBody: `{"imageIds":["${unknownImage}"]}` },
+  },
+  {
+    name: 'GET /inventory/{product}/images/{imageId}',
+    request: { method: 'GET', path: `/inventory/Lamp/images/${unknownImage}` },
+    validStatus: 404,
+    altered: { sendPath: `/inventory/Lamp/images/${unknownImage.replace('4000', '4001')}` },
+  },
+  {
+    name: 'DELETE /inventory/{product}/images/{imageId}',
+    request: { method: 'DELETE', path: `/inventory/Lamp/images/${unknownImage}` },
+    validStatus: 404,
+    altered: { sendPath: `/inventory/Lamp/images/${unknownImage.replace('4000', '4001')}` },
+  },
 ];
 
 describe('SigV4 auth matrix', () => {
@@ -46,7 +76,7 @@ describe('SigV4 auth matrix', () => {
     expect(adminRoutes().map((r) => r.name).sort()).toEqual(apiRoutes.filter((r) => r.admin).map((r) => `${r.method} ${r.path}`).sort());
   });
 
-  it.each(['GET /orders/{orderId}', 'PUT /inventory', 'POST /inventory/{product}/adjustments', 'POST /report', 'GET /report/{executionId}', 'GET /alerts', 'GET /inventory', 'GET /inventory/summary', 'GET /reports', 'GET /reports/daily'])(
+  it.each(['GET /orders/{orderId}', 'PUT /inventory', 'POST /inventory/{product}/adjustments', 'POST /report', 'GET /report/{executionId}', 'GET /alerts', 'GET /inventory', 'GET /inventory/summary', 'GET /reports', 'GET /reports/daily', ...imageRoutes().map((route) => route.name)])(
     '%s: none 401, garbage 401, wrong secret 403, unknown key 403, expired 403, future 403, altered 403, valid passes',
     async (name) => {
       const route = adminRoutes().find((r) => r.name === name)!;
@@ -127,6 +157,11 @@ describe('the handler checks the caller itself, behind any authorizer', () => {
     'GET /inventory/summary': { method: 'GET', path: '/inventory/summary' },
     'GET /reports': { method: 'GET', path: '/reports' },
     'GET /reports/daily': { method: 'GET', path: '/reports/daily' },
+    'POST /inventory/{product}/images': { method: 'POST', path: '/inventory/Lamp/images', body: '{"contentType":"image/png","contentLength":10}' },
+    'GET /inventory/{product}/images': { method: 'GET', path: '/inventory/Lamp/images' },
+    'PUT /inventory/{product}/images/order': { method: 'PUT', path: '/inventory/Lamp/images/order', body: '{"imageIds":[]}' },
+    'GET /inventory/{product}/images/{imageId}': { method: 'GET', path: `/inventory/Lamp/images/${unknownImage}` },
+    'DELETE /inventory/{product}/images/{imageId}': { method: 'DELETE', path: `/inventory/Lamp/images/${unknownImage}` },
   });
 
   const eventFor = (request: { method: string; path: string; body?: string }, authorizer?: unknown): ApiEvent =>

@@ -35,9 +35,13 @@ function describeError(error: unknown) {
   return { class: error.constructor.name, code: error.code, status: error.status, details: error.details };
 }
 
-/** Ids and timestamps differ between runs; everything else must not. */
+const uuids = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** Ids (also inside messages), timestamps and upload targets differ between runs; everything else must not. */
 function normalise(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value), (key, v) => (key === 'orderId' || key === 'orderDate' ? `<${key}>` : v));
+  return JSON.parse(JSON.stringify(value), (key, v) =>
+    key === 'orderId' || key === 'orderDate' || key === 'upload' ? `<${key}>` : typeof v === 'string' ? v.replace(uuids, '<uuid>') : v,
+  );
 }
 
 /**
@@ -194,6 +198,24 @@ describe.each<Transport>(['direct', 'http'])('%s transport', (transport) => {
     expect(second.items[0]!.executionId).not.toBe(first.items[0]!.executionId);
     record('report history', [...first.items, ...second.items].map((job) => [job.type, job.date === first.items[0]!.date]));
     record('daily sales', await store.reports.dailySales({ from: '2023-01-01', to: '2023-01-03' }));
+  });
+
+  it('images: request, read, list, reorder and remove a pending image; the same refusals', async () => {
+    const ticket = await store.images.request('Mug', { contentType: 'image/png', contentLength: 2048 });
+    record('image request', ticket);
+    expect(Object.keys(ticket.upload.fields)).toEqual(expect.arrayContaining(['key', 'Policy', 'Content-Type']));
+    record('image get', await store.images.get('Mug', ticket.imageId));
+    record('image list', await store.images.list('Mug'));
+    record('image reorder (no READY image yet)', await store.images.reorder('Mug', []));
+    record('image remove', (await store.images.remove('Mug', ticket.imageId)) ?? null);
+    expect(await failure('image get removed', () => store.images.get('Mug', ticket.imageId))).toBeInstanceOf(NotFoundError);
+    expect(await failure('image remove again', () => store.images.remove('Mug', ticket.imageId))).toBeInstanceOf(NotFoundError);
+    expect(await failure('image unknown product', () => store.images.request('Ghost', { contentType: 'image/png', contentLength: 1 }))).toBeInstanceOf(NotFoundError);
+    expect(await failure('image gif', () => store.images.request('Mug', { contentType: 'image/gif' as never, contentLength: 1 }))).toBeInstanceOf(ValidationError);
+    expect(await failure('image too large', () => store.images.request('Mug', { contentType: 'image/jpeg', contentLength: 5_242_881 }))).toBeInstanceOf(ValidationError);
+    expect(await failure('image bad id', () => store.images.get('Mug', 'not-an-id'))).toBeInstanceOf(ValidationError);
+    expect(await failure('image reorder unknown', () => store.images.reorder('Mug', [ticket.imageId]))).toBeInstanceOf(ValidationError);
+    expect(await failure('image list unknown product', () => store.images.list('Ghost'))).toBeInstanceOf(NotFoundError);
   });
 
   it('validation: the same inputs are rejected with the same errors', async () => {

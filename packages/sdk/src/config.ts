@@ -17,6 +17,8 @@ export interface TableNames {
   readonly alertLog: string;
   /** Kept daily sales figures, one item per day (written when a sales report succeeds). */
   readonly dailySales: string;
+  /** Each product's images (one gallery item per product): status, order, variants. */
+  readonly productImages: string;
 }
 
 /** Names of the store's SNS topics. */
@@ -33,6 +35,9 @@ export interface QueueNames {
   readonly inventoryCheckDlq: string;
   readonly reportRequests: string;
   readonly reportRequestsDlq: string;
+  /** The upload bucket's ObjectCreated notifications, consumed by the image worker. */
+  readonly imageUploads: string;
+  readonly imageUploadsDlq: string;
 }
 
 /** AWS credentials (static), for emulators or tests; in AWS leave them to the default chain. */
@@ -56,8 +61,20 @@ export interface StorefrontConfig {
   readonly queues: QueueNames;
   /** SNS topics. Env `STOREFRONT_LOW_STOCK_TOPIC` (default `low-stock-alerts`), `STOREFRONT_REPORTS_TOPIC` (default `reports`). */
   readonly topics: TopicNames;
-  /** S3 buckets. Env `STOREFRONT_REPORTS_BUCKET`, default `storefront-reports`. */
-  readonly buckets: { readonly reports: string };
+  /**
+   * S3 buckets. Env `STOREFRONT_REPORTS_BUCKET` (default `storefront-reports`), `STOREFRONT_UPLOADS_BUCKET`
+   * (browser uploads of product images, default `storefront-uploads`), `STOREFRONT_MEDIA_BUCKET`
+   * (the web variants shoppers load, default `storefront-media`).
+   */
+  readonly buckets: { readonly reports: string; readonly uploads: string; readonly media: string };
+  /**
+   * Base URL the media bucket's keys are served under (no trailing slash). Env `STOREFRONT_MEDIA_URL`;
+   * default the bucket's own URL (path-style on an emulator endpoint). The CDK stack sets its CloudFront
+   * domain; the local stack its own `/media`.
+   */
+  readonly mediaUrl: string;
+  /** CloudFront distribution in front of the media bucket, whose paths a deleted image invalidates. Env `STOREFRONT_MEDIA_DISTRIBUTION_ID`; default none. */
+  readonly mediaDistributionId: string | undefined;
   /** EventBridge Scheduler schedules. Env `STOREFRONT_DAILY_REPORTS_SCHEDULE`, default `daily-reports`. */
   readonly schedules: { readonly dailyReports: string; readonly group: string };
   /** The store's IANA time zone (what "today" means for reports). Env `STOREFRONT_TIMEZONE`, default `UTC`. */
@@ -100,6 +117,8 @@ export interface StorefrontConfigInput {
   readonly cursorSecret?: string;
   readonly cursorSecretArn?: string;
   readonly lowStockTopicArn?: string;
+  readonly mediaUrl?: string;
+  readonly mediaDistributionId?: string;
 }
 
 /** Environment variables, as `process.env` holds them. */
@@ -130,12 +149,15 @@ const resourceSettings = {
     reportJobs: { env: 'STOREFRONT_REPORT_JOBS_TABLE', fallback: 'report-jobs', rule: tableName, prefixed: true },
     alertLog: { env: 'STOREFRONT_ALERT_LOG_TABLE', fallback: 'alert-log', rule: tableName, prefixed: true },
     dailySales: { env: 'STOREFRONT_DAILY_SALES_TABLE', fallback: 'daily-sales', rule: tableName, prefixed: true },
+    productImages: { env: 'STOREFRONT_PRODUCT_IMAGES_TABLE', fallback: 'product-images', rule: tableName, prefixed: true },
   },
   queues: {
     inventoryCheck: { env: 'STOREFRONT_INVENTORY_CHECK_QUEUE', fallback: 'inventory-check', rule: queueName, prefixed: true },
     inventoryCheckDlq: { env: 'STOREFRONT_INVENTORY_CHECK_DLQ', fallback: 'inventory-check-dlq', rule: queueName, prefixed: true },
     reportRequests: { env: 'STOREFRONT_REPORT_REQUESTS_QUEUE', fallback: 'report-requests', rule: queueName, prefixed: true },
     reportRequestsDlq: { env: 'STOREFRONT_REPORT_REQUESTS_DLQ', fallback: 'report-requests-dlq', rule: queueName, prefixed: true },
+    imageUploads: { env: 'STOREFRONT_IMAGE_UPLOADS_QUEUE', fallback: 'image-uploads', rule: queueName, prefixed: true },
+    imageUploadsDlq: { env: 'STOREFRONT_IMAGE_UPLOADS_DLQ', fallback: 'image-uploads-dlq', rule: queueName, prefixed: true },
   },
   topics: {
     lowStockAlerts: { env: 'STOREFRONT_LOW_STOCK_TOPIC', fallback: 'low-stock-alerts', rule: topicName, prefixed: true },
@@ -143,6 +165,8 @@ const resourceSettings = {
   },
   buckets: {
     reports: { env: 'STOREFRONT_REPORTS_BUCKET', fallback: 'storefront-reports', rule: bucketName, prefixed: true },
+    uploads: { env: 'STOREFRONT_UPLOADS_BUCKET', fallback: 'storefront-uploads', rule: bucketName, prefixed: true },
+    media: { env: 'STOREFRONT_MEDIA_BUCKET', fallback: 'storefront-media', rule: bucketName, prefixed: true },
   },
   schedules: {
     dailyReports: { env: 'STOREFRONT_DAILY_REPORTS_SCHEDULE', fallback: 'daily-reports', rule: scheduleName, prefixed: true },
@@ -225,6 +249,20 @@ export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = proc
   const lowStockTopicArn =
     topicArnPick.value === undefined ? undefined : check(topicArnRule, topicArnPick.value, 'lowStockTopicArn', topicArnPick.envName);
 
+  const buckets = resolveGroup('buckets') as unknown as StorefrontConfig['buckets'];
+  const mediaUrlPick = pick(input.mediaUrl, env, 'STOREFRONT_MEDIA_URL');
+  const mediaUrl = check(
+    endpointRule,
+    mediaUrlPick.value ?? (endpoint ? `${endpoint}/${buckets.media}` : `https://${buckets.media}.s3.${region}.amazonaws.com`),
+    'mediaUrl',
+    mediaUrlPick.envName,
+  ).replace(/\/+$/, '');
+  const distributionPick = pick(input.mediaDistributionId, env, 'STOREFRONT_MEDIA_DISTRIBUTION_ID');
+  const mediaDistributionId =
+    distributionPick.value === undefined
+      ? undefined
+      : check(z.string().regex(/^[A-Z0-9]{1,64}$/, 'a CloudFront distribution id'), distributionPick.value, 'mediaDistributionId', distributionPick.envName);
+
   if (input.credentials) {
     check(z.string().min(1, 'a non-empty access key id'), input.credentials.accessKeyId, 'credentials.accessKeyId');
     check(z.string().min(1, 'a non-empty secret'), input.credentials.secretAccessKey, 'credentials.secretAccessKey');
@@ -238,7 +276,9 @@ export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = proc
     tables: resolveGroup('tables') as unknown as TableNames,
     queues: resolveGroup('queues') as unknown as QueueNames,
     topics: resolveGroup('topics') as unknown as StorefrontConfig['topics'],
-    buckets: resolveGroup('buckets') as unknown as StorefrontConfig['buckets'],
+    buckets,
+    mediaUrl,
+    mediaDistributionId,
     schedules: resolveGroup('schedules') as unknown as StorefrontConfig['schedules'],
     timezone,
     alertEmails,
@@ -281,4 +321,6 @@ export const environmentVariables: ReadonlyArray<{ name: string; default: string
   { name: 'STOREFRONT_CURSOR_SECRET', default: '(random per process; none in Lambda)', setting: 'cursorSecret' },
   { name: 'STOREFRONT_CURSOR_SECRET_ARN', default: '(none)', setting: 'cursorSecretArn' },
   { name: 'STOREFRONT_LOW_STOCK_TOPIC_ARN', default: '(none: looked up by name)', setting: 'lowStockTopicArn' },
+  { name: 'STOREFRONT_MEDIA_URL', default: "(the media bucket's URL)", setting: 'mediaUrl' },
+  { name: 'STOREFRONT_MEDIA_DISTRIBUTION_ID', default: '(none)', setting: 'mediaDistributionId' },
 ];

@@ -5,6 +5,7 @@ import { InventoryService } from './inventory/InventoryService.js';
 import { OrderService } from './orders/OrderService.js';
 import { AlertService } from './alerts/AlertService.js';
 import { ReportService } from './reports/ReportService.js';
+import { ImageService } from './images/ImageService.js';
 import type { BackoffOptions } from './retry.js';
 import type { StorefrontApi } from './types.js';
 
@@ -26,6 +27,7 @@ export interface Storefront extends StorefrontApi {
   readonly inventory: InventoryService;
   readonly reports: ReportService;
   readonly alerts: AlertService;
+  readonly images: ImageService;
   /** The resolved settings. */
   readonly config: StorefrontConfig;
   /** The AWS clients in use. */
@@ -56,5 +58,6 @@ export function createStorefront(options: CreateStorefrontOptions = {}): Storefr
     inventory: new InventoryService(clients.documents, config, options.retry),
     reports: new ReportService(clients, config, options.retry),
     alerts: new AlertService(clients, config),
+    images: new ImageService(clients, config),
   };
 }

@@ -58,6 +58,7 @@ export { isReplayed } from './idempotentReplay.js';
 export type { BackoffOptions } from './retry.js';
 export type { DailyRetry, DailyRetries } from './reports/dailyReports.js';
 export type { ListingSyncOutcome } from './catalog/syncListing.js';
+export type { ImageService } from './images/ImageService.js';
 export type * from './types.js';
 // What `createStorefront()` returns is built of these services: their types document every call.
 export type { CatalogService } from './catalog/CatalogService.js';

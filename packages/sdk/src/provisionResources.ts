@@ -12,6 +12,10 @@ import {
   GetBucketLifecycleConfigurationCommand,
   HeadBucketCommand,
   PutBucketLifecycleConfigurationCommand,
+  GetBucketCorsCommand,
+  GetBucketNotificationConfigurationCommand,
+  PutBucketCorsCommand,
+  PutBucketNotificationConfigurationCommand,
 } from '@aws-sdk/client-s3';
 import {
   CreateScheduleCommand,
@@ -24,6 +28,7 @@ import { createAwsClients, type AwsClients } from './clients.js';
 import { resolveConfig, type StorefrontConfig, type StorefrontConfigInput } from './config.js';
 import {
   dailyReportsSchedule,
+  imageUploadsBucket,
   queueDefinitions,
   reportRetention,
   tableDefinitions,
@@ -110,7 +115,11 @@ export async function provisionResources(options: ProvisionOptions = {}): Promis
   }
 
   const topicArns = await ensureTopics(clients, config);
-  if (await ensureReportsBucket(clients, config)) created.push(`bucket ${config.buckets.reports}`);
+  for (const bucket of Object.values(config.buckets)) {
+    if (await ensureBucket(clients, config, bucket)) created.push(`bucket ${bucket}`);
+  }
+  await ensureReportRetention(clients, config);
+  await ensureUploadsBucketWiring(clients, config, queueArns[imageUploadsBucket.notifyQueue]!);
 
   if (await ensureSchedule(clients, config, options.scheduleTarget)) {
     created.push(`schedule ${config.schedules.dailyReports}`);
@@ -132,28 +141,13 @@ async function ensureTopics(clients: AwsClients, config: StorefrontConfig): Prom
   return topicArns;
 }
 
-/** The reports bucket and its retention rule; true when the bucket was created now. */
-async function ensureReportsBucket(clients: AwsClients, config: StorefrontConfig): Promise<boolean> {
-  let wasCreated = false;
-  try {
-    await clients.s3.send(new HeadBucketCommand({ Bucket: config.buckets.reports }));
-  } catch {
-    await clients.s3.send(
-      new CreateBucketCommand({
-        Bucket: config.buckets.reports,
-        ...(config.region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: config.region as never } }),
-      }),
-    );
-    wasCreated = true;
-  }
-  // Report files expire after the retention; the rule is written once (a second call changes nothing).
-  if (!(await hasReportRetention(clients, config.buckets.reports))) {
-    const rule = { ID: 'expire-reports', Status: 'Enabled' as const, Filter: { Prefix: reportRetention.prefix }, Expiration: { Days: reportRetention.days } };
-    await clients.s3.send(
-      new PutBucketLifecycleConfigurationCommand({ Bucket: config.buckets.reports, LifecycleConfiguration: { Rules: [rule] } }),
-    );
-  }
-  return wasCreated;
+/** The reports bucket's retention rule, written once (a second call changes nothing). */
+async function ensureReportRetention(clients: AwsClients, config: StorefrontConfig): Promise<void> {
+  if (await hasReportRetention(clients, config.buckets.reports)) return;
+  const rule = { ID: 'expire-reports', Status: 'Enabled' as const, Filter: { Prefix: reportRetention.prefix }, Expiration: { Days: reportRetention.days } };
+  await clients.s3.send(
+    new PutBucketLifecycleConfigurationCommand({ Bucket: config.buckets.reports, LifecycleConfiguration: { Rules: [rule] } }),
+  );
 }
 
 /** True when the bucket already expires reports after the retention (so provisioning writes nothing). */
@@ -164,6 +158,47 @@ async function hasReportRetention(clients: AwsClients, bucket: string): Promise<
   } catch {
     return false; // NoSuchLifecycleConfiguration
   }
+}
+
+async function ensureBucket(clients: AwsClients, config: StorefrontConfig, Bucket: string): Promise<boolean> {
+  try {
+    await clients.s3.send(new HeadBucketCommand({ Bucket }));
+    return false;
+  } catch {
+    await clients.s3.send(
+      new CreateBucketCommand({
+        Bucket,
+        ...(config.region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: config.region as never } }),
+      }),
+    );
+    return true;
+  }
+}
+
+/** Browser uploads (CORS) and their ObjectCreated notifications to the image-uploads queue. */
+async function ensureUploadsBucketWiring(clients: AwsClients, config: StorefrontConfig, queueArn: string): Promise<void> {
+  const Bucket = config.buckets[imageUploadsBucket.bucket];
+  const cors = await clients.s3.send(new GetBucketCorsCommand({ Bucket })).catch(() => undefined);
+  if (!cors?.CORSRules?.length) {
+    await clients.s3.send(new PutBucketCorsCommand({ Bucket, CORSConfiguration: { CORSRules: imageUploadsBucket.cors.map((rule) => structuredClone(rule)) } }));
+  }
+  // Putting the same configuration again would send S3's test event again: only when it differs.
+  const current = await clients.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket }));
+  if (current.QueueConfigurations?.some((entry) => entry.QueueArn === queueArn)) return;
+  await clients.s3.send(
+    new PutBucketNotificationConfigurationCommand({
+      Bucket,
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          {
+            QueueArn: queueArn,
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: imageUploadsBucket.keyPrefix }] } },
+          },
+        ],
+      },
+    }),
+  );
 }
 
 async function ensureTable(

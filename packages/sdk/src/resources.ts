@@ -92,8 +92,11 @@ export const catalogCategoryIndex = {
   sortKey: { name: 'product', type: 'S' },
 } as const;
 
-/** The listing's fields, copied onto the inventory item and projected into both in-stock indexes. */
-export const listingAttributes = ['category', 'description', 'cost'] as const;
+/**
+ * The listing's fields, copied onto the inventory item and projected into both in-stock indexes:
+ * `inventory.put` copies the first three, the product's gallery its `cover` (the first READY image).
+ */
+export const listingAttributes = ['category', 'description', 'cost', 'cover'] as const;
 
 /**
  * The alert log's newest-first index. Sparse: only sent alerts carry `feed`, so a Query on the one
@@ -213,6 +216,8 @@ export const tableDefinitions: readonly TableDefinition[] = [
     // Dedupe records double as the alert log; both only need to outlive redeliveries.
     timeToLiveAttribute: 'expiresAt',
   },
+  // One gallery item per product: at most 8 images, so one conditional write keeps the limit exact.
+  { id: 'productImages', partitionKey: { name: 'product', type: 'S' } },
 ];
 
 /** Every queue; DLQs first so their redrive targets exist when the main queues are created. */
@@ -230,6 +235,14 @@ export const queueDefinitions: readonly QueueDefinition[] = [
     visibilityTimeoutSeconds: 900,
     messageRetentionSeconds: 345_600,
     deadLetter: { queue: 'reportRequestsDlq', maxReceiveCount: 3 },
+  },
+  { id: 'imageUploadsDlq', visibilityTimeoutSeconds: 120, messageRetentionSeconds: 1_209_600 },
+  {
+    id: 'imageUploads',
+    // Six times the image worker's timeout, as AWS advises for a Lambda's source queue.
+    visibilityTimeoutSeconds: 120,
+    messageRetentionSeconds: 345_600,
+    deadLetter: { queue: 'imageUploadsDlq', maxReceiveCount: 3 },
   },
 ];
 
@@ -251,6 +264,47 @@ export const topicDefinitions: readonly TopicDefinition[] = [
  * A job whose file is older than that lists as `expired` instead of offering a dead link.
  */
 export const reportRetention = { prefix: 'reports/', days: 90 } as const;
+
+/**
+ * Product images (DESIGN.md "Product images"): what an upload may be, how long its presigned POST
+ * lives, and the web variants the image worker makes.
+ */
+export const imageLimits = {
+  contentTypes: ['image/jpeg', 'image/png', 'image/webp'],
+  /** 1 B – 5 MiB. */
+  maxBytes: 5 * 1024 * 1024,
+  maxImagesPerProduct: 8,
+  /** Lifetime of the presigned POST; an upload never sent stops counting after it. */
+  uploadSeconds: 600,
+  /** Larger images are refused before they are decoded (decompression bombs). */
+  maxPixels: 40_000_000,
+  /** WebP variants, by width; none wider than the original. */
+  variantWidths: [320, 640, 1280],
+  /** The image worker's time limit (the Lambda timeout; the queue's visibility timeout is six times it). */
+  workerTimeoutSeconds: 20,
+} as const;
+
+/**
+ * Where uploads land and what happens then: the upload bucket notifies the image-uploads queue of
+ * every object created under `keyPrefix`; browsers POST to it from any origin (the presigned policy,
+ * not the origin, decides what may be sent). Media keys start with `mediaKeyPrefix` and never change
+ * (a new image gets a new id), so they are cached for a year.
+ */
+export const imageUploadsBucket: {
+  readonly bucket: 'uploads';
+  readonly keyPrefix: string;
+  readonly notifyQueue: keyof QueueNames;
+  readonly cors: ReadonlyArray<{ AllowedMethods: string[]; AllowedOrigins: string[]; AllowedHeaders: string[]; MaxAgeSeconds: number }>;
+  readonly mediaKeyPrefix: string;
+  readonly mediaCacheControl: string;
+} = {
+  bucket: 'uploads',
+  keyPrefix: 'uploads/',
+  notifyQueue: 'imageUploads',
+  cors: [{ AllowedMethods: ['POST'], AllowedOrigins: ['*'], AllowedHeaders: ['*'], MaxAgeSeconds: 3000 }],
+  mediaKeyPrefix: 'images/',
+  mediaCacheControl: 'public, max-age=31536000, immutable',
+};
 
 /** The daily reports schedule: yesterday's sales and an inventory snapshot. */
 export const dailyReportsSchedule = {

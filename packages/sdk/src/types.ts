@@ -13,6 +13,59 @@ export interface CatalogItem {
   readonly cost: number;
   /** Units in stock now. */
   readonly available: number;
+  /** The product's first READY image, for cards and lists; absent when it has none. */
+  readonly image?: CatalogImage;
+  /** Every READY image in display order (`catalog.get` only; absent when there is none). */
+  readonly images?: CatalogImage[];
+}
+
+/** A product picture as a page shows it: a default source with its size, and the `srcset` of every variant. */
+export interface CatalogImage {
+  /** Absolute URL of the 640 px variant (or the widest below it). */
+  readonly url: string;
+  /** Pixel size of `url`: set them on the `<img>` so the page does not shift as it loads. */
+  readonly width: number;
+  readonly height: number;
+  /** `<url> <width>w` for every variant, for the `<img srcset>`. */
+  readonly srcset: string;
+}
+
+/** Formats a product image may be uploaded in. */
+export type ImageContentType = 'image/jpeg' | 'image/png' | 'image/webp';
+/** Where an upload is: waiting for its file, processed into variants, or refused. */
+export type ImageStatus = 'PENDING' | 'READY' | 'FAILED';
+
+/** Input of `images.request`. */
+export interface ImageUploadRequest {
+  readonly contentType: ImageContentType;
+  /** Bytes the file has, 1 – 5,242,880. */
+  readonly contentLength: number;
+}
+
+/** One WebP variant of a READY image. */
+export interface ImageVariant {
+  readonly width: number;
+  readonly height: number;
+  /** Absolute, immutable URL. */
+  readonly url: string;
+}
+
+/** A product image, as the admin sees it. */
+export interface ProductImage {
+  readonly imageId: string;
+  readonly status: ImageStatus;
+  /** Why a FAILED upload was refused. */
+  readonly error?: string;
+  /** The variants of a READY image, narrowest first. */
+  readonly variants?: ImageVariant[];
+}
+
+/** What `images.request` returns: the new image and the presigned S3 POST that uploads its file. */
+export interface ImageUploadTicket {
+  readonly imageId: string;
+  readonly status: 'PENDING';
+  /** POST `fields`, then the file as `file`, as multipart/form-data to `url`, within 10 minutes. */
+  readonly upload: { readonly url: string; readonly fields: Record<string, string> };
 }
 
 /** One page of the catalog. */
@@ -199,6 +252,20 @@ export interface AlertsApi {
   recent(options?: { readonly limit?: number }): Promise<{ items: LowStockAlert[] }>;
 }
 
+/** Product images (admin): uploads straight to S3, then the image worker makes the web variants. */
+export interface ImagesApi {
+  /** Records a PENDING image and returns a presigned POST for its file (at most 8 images a product). */
+  request(product: string, upload: ImageUploadRequest): Promise<ImageUploadTicket>;
+  /** One image and its status; `NotFoundError` when unknown. */
+  get(product: string, imageId: string): Promise<ProductImage>;
+  /** The product's images in display order, any status. */
+  list(product: string): Promise<{ items: ProductImage[] }>;
+  /** Sets the display order: every READY image, each once. Returns the list. */
+  reorder(product: string, imageIds: readonly string[]): Promise<{ items: ProductImage[] }>;
+  /** Removes an image and its files (and invalidates its CDN paths when there is a CDN). */
+  remove(product: string, imageId: string): Promise<void>;
+}
+
 /** The store, as both transports present it. */
 export interface StorefrontApi {
   readonly catalog: CatalogApi;
@@ -206,4 +273,5 @@ export interface StorefrontApi {
   readonly inventory: InventoryApi;
   readonly reports: ReportsApi;
   readonly alerts: AlertsApi;
+  readonly images: ImagesApi;
 }

@@ -1,4 +1,5 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetBucketCorsCommand, GetBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { createAwsClients, provisionResources, resolveConfig } from '../src/index.js';
@@ -43,5 +44,13 @@ describe('provisionResources', () => {
       new GetQueueAttributesCommand({ QueueUrl: first.queueUrls.inventoryCheck, AttributeNames: ['RedrivePolicy'] }),
     );
     expect(JSON.parse(Attributes!.RedrivePolicy!)).toEqual({ deadLetterTargetArn: first.queueArns.inventoryCheckDlq, maxReceiveCount: 5 });
+
+    // Browsers POST product images to the upload bucket; each new object is announced on the image-uploads queue.
+    const cors = await clients.s3.send(new GetBucketCorsCommand({ Bucket: config.buckets.uploads }));
+    expect(cors.CORSRules).toEqual([expect.objectContaining({ AllowedMethods: ['POST'], AllowedOrigins: ['*'] })]);
+    const notifications = await clients.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: config.buckets.uploads }));
+    expect(notifications.QueueConfigurations).toEqual([
+      expect.objectContaining({ QueueArn: first.queueArns.imageUploads, Events: ['s3:ObjectCreated:*'] }),
+    ]);
   });
 });

@@ -45,7 +45,7 @@ const corsHeaders = {
 
 const preflightHeaders = {
   ...corsHeaders,
-  'access-control-allow-methods': 'GET,HEAD,POST,PUT,OPTIONS',
+  'access-control-allow-methods': 'GET,HEAD,POST,PUT,DELETE,OPTIONS',
   'access-control-allow-headers': corsAllowedHeaders.join(','),
   'access-control-max-age': '600',
 };
@@ -205,6 +205,7 @@ function errorHeaders(error: unknown): Record<string, string> {
 }
 
 function json(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  if (status === 204) return { statusCode: 204, headers: { ...corsHeaders, 'x-request-id': requestId, ...headers }, body: '' };
   return {
     statusCode: status,
     headers: { 'content-type': 'application/json', ...corsHeaders, 'x-request-id': requestId, ...headers },

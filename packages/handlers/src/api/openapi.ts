@@ -42,10 +42,13 @@ export function buildOpenApiDocument(routes: readonly Route[]) {
           }
         : {}),
       responses: {
-        [String(route.response.status)]: {
-          description: 'OK',
-          content: { 'application/json': { schema: withoutDialect(jsonSchema(route.response.schema, 'output')) } },
-        },
+        [String(route.response.status)]:
+          route.response.status === 204
+            ? { description: 'No Content' }
+            : {
+                description: 'OK',
+                content: { 'application/json': { schema: withoutDialect(jsonSchema(route.response.schema, 'output')) } },
+              },
         ...errorResponses,
       },
     };

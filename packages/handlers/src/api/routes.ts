@@ -1,6 +1,9 @@
 import { ValidationError, type ApiErrorCode, type StorefrontApi, type StartReportRequest } from '@store-front/sdk';
 import {
   idempotencyKeySchema,
+  imageIdSchema,
+  imageReorderSchema,
+  imageUploadRequestSchema,
   inventoryItemSchema,
   orderIdSchema,
   orderRequestFormsSchema,
@@ -17,6 +20,9 @@ import {
   catalogPageSchema,
   catalogQuerySchema,
   executionIdSchema,
+  imageUploadTicketSchema,
+  productImageListSchema,
+  productImageSchema,
   inventoryPutListBodySchema,
   inventoryPutResultSchema,
   orderSchema,
@@ -38,7 +44,7 @@ export interface ApiRequest {
 
 /** One route of DESIGN.md "HTTP API v1": how to serve it and how to document it. */
 export interface Route {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** OpenAPI path template, e.g. `/catalog/{product}`. */
   readonly path: string;
   /** Admin routes need a SigV4-signed request (IAM authorizer in AWS, the local stack's verifier locally). */
@@ -200,6 +206,7 @@ export const apiRoutes: readonly Route[] = [
     run: (store, { query }) => store.alerts.recent(parseInput(alertsQuerySchema, query, 'alerts options')),
   },
   ...managerRoutes,
+  ...imageRoutes(),
   {
     method: 'GET',
     path: '/openapi.json',
@@ -212,6 +219,75 @@ export const apiRoutes: readonly Route[] = [
     run: async () => (openApiDocument ??= (await import('./openapi.js')).buildOpenApiDocument(apiRoutes)),
   },
 ];
+
+/** DESIGN.md "Product images": the admin routes of a product's images. */
+function imageRoutes(): Route[] {
+  const images = '/inventory/{product}/images';
+  const imagePath = { product: productName, imageId: imageIdSchema };
+  const bodyErrors = ['INVALID_JSON', 'VALIDATION_ERROR', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const;
+  return [
+    {
+      method: 'POST',
+      path: images,
+      admin: true,
+      operationId: 'requestImageUpload',
+      summary: 'Records a PENDING image and answers a presigned S3 POST (10 minutes) for its file; at most 8 images a product.',
+      pathParams: productPath,
+      body: imageUploadRequestSchema,
+      response: { status: 201, schema: imageUploadTicketSchema },
+      errors: [...bodyErrors],
+      run: (store, { params, body }) => store.images.request(params[0]!, objectBody(body, 'image upload') as never),
+    },
+    {
+      method: 'GET',
+      path: images,
+      admin: true,
+      operationId: 'listImages',
+      summary: "A product's images in display order, any status.",
+      pathParams: productPath,
+      response: { status: 200, schema: productImageListSchema },
+      errors: ['VALIDATION_ERROR', 'NOT_FOUND'],
+      run: (store, { params }) => store.images.list(params[0]!),
+    },
+    {
+      method: 'PUT',
+      path: `${images}/order`,
+      admin: true,
+      operationId: 'reorderImages',
+      summary: 'Sets the display order of the READY images (each once).',
+      pathParams: productPath,
+      body: imageReorderSchema,
+      response: { status: 200, schema: productImageListSchema },
+      errors: [...bodyErrors],
+      run: (store, { params, body }) => {
+        const { imageIds } = parseInput(imageReorderSchema, objectBody(body, 'image order'), 'image order');
+        return store.images.reorder(params[0]!, imageIds);
+      },
+    },
+    {
+      method: 'GET',
+      path: `${images}/{imageId}`,
+      admin: true,
+      operationId: 'getImage',
+      summary: 'One image: its status, the reason it FAILED, or its variants once READY.',
+      pathParams: imagePath,
+      response: { status: 200, schema: productImageSchema },
+      errors: ['VALIDATION_ERROR', 'NOT_FOUND'],
+      run: (store, { params }) => store.images.get(params[0]!, params[1]!),
+    },
+    {
+      method: 'DELETE',
+      path: `${images}/{imageId}`,
+      admin: true,
+      operationId: 'deleteImage',
+      summary: 'Removes an image and its files (its CDN paths are invalidated in AWS).',
+      pathParams: imagePath,
+      response: { status: 204, schema: z.undefined() },
+      errors: ['VALIDATION_ERROR', 'NOT_FOUND'],
+      run: (store, { params }) => store.images.remove(params[0]!, params[1]!),
+    },
+  ];
+}
 
 /** A route matched against a request path, with its raw (still percent-encoded) path parameters. */
 export interface RouteMatch {

@@ -52,12 +52,39 @@ export const reportRequestBodySchema = z.union([
 /** `{executionId}` of a report: the SDK's own rule. */
 export { executionIdSchema } from '@store-front/sdk/schemas';
 
+/** A product picture in the catalog: the default source, its size, and the srcset of every variant. */
+export const catalogImageSchema = z.strictObject({
+  url: z.url(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  srcset: z.string(),
+});
+
 export const catalogItemSchema = z.strictObject({
   product: productName,
   category: categoryName,
   description: z.string(),
   cost: moneyAmount,
   available: z.number().int(),
+  image: catalogImageSchema.optional(),
+  images: z.array(catalogImageSchema).optional(),
+});
+
+/** A product image as the admin sees it (`GET /inventory/{product}/images/{imageId}`). */
+export const productImageSchema = z.strictObject({
+  imageId: z.uuid(),
+  status: z.enum(['PENDING', 'READY', 'FAILED']),
+  error: z.string().optional(),
+  variants: z.array(z.strictObject({ width: z.number().int(), height: z.number().int(), url: z.url() })).optional(),
+});
+
+export const productImageListSchema = z.strictObject({ items: z.array(productImageSchema) });
+
+/** `POST /inventory/{product}/images` → 201: the presigned POST (send `fields`, then the file as `file`). */
+export const imageUploadTicketSchema = z.strictObject({
+  imageId: z.uuid(),
+  status: z.literal('PENDING'),
+  upload: z.strictObject({ url: z.url(), fields: z.record(z.string(), z.string()) }),
 });
 
 export const catalogPageSchema = z.strictObject({

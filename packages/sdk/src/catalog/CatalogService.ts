@@ -10,6 +10,7 @@ import { parseInput } from '../schemas.js';
 import type { CatalogApi, CatalogItem, CatalogListOptions, CatalogPage } from '../types.js';
 import { syncInStockListing, type ListingSyncOutcome } from './syncListing.js';
 import { catalogCursorSchema, catalogListOptionsSchema, catalogProductSchema } from './schema.js';
+import { catalogImagesOf, toCatalogImage, type StoredVariant } from '../catalogImages.js';
 
 /** A product-catalog item as stored (and as the listing index projects it). */
 interface CatalogRecord {
@@ -17,6 +18,8 @@ interface CatalogRecord {
   category: string;
   description?: string;
   cost: number;
+  /** The variants of the product's first READY image (see `GalleryTable`), when it has one. */
+  cover?: readonly StoredVariant[];
 }
 
 /**
@@ -52,7 +55,8 @@ export class CatalogService implements CatalogApi {
     const stock = await this.readStock(records.map((record) => record.product));
     const items = records.flatMap((record) => {
       const available = stock.get(record.product) ?? 0;
-      return available > 0 ? [toCatalogItem(record, available)] : [];
+      if (available === 0) return [];
+      return [toCatalogItem(record, available, record.cover && { image: toCatalogImage(record.cover, this.config.mediaUrl) })];
     });
     const after = page.LastEvaluatedKey as Record<string, string> | undefined;
     return {
@@ -88,16 +92,19 @@ export class CatalogService implements CatalogApi {
 
   async get(name: string): Promise<CatalogItem> {
     const product = parseInput(catalogProductSchema, name, 'product', 'product');
-    // One BatchGet reads the product and its stock from both tables (unprocessed keys read again).
-    const { productCatalog, inventory } = this.config.tables;
+    // One BatchGet reads the product, its stock and its gallery (unprocessed keys read again).
+    const { productCatalog, inventory, productImages } = this.config.tables;
     const found = await batchGetTables(this.documents, {
       [productCatalog]: { keys: [{ product }] },
       [inventory]: { keys: [{ product }], projection: 'product, quantity' },
+      [productImages]: { keys: [{ product }], projection: 'images' },
     });
     const record = found[productCatalog]?.[0] as CatalogRecord | undefined;
     if (!record) throw notFound('product', product);
     const stock = found[inventory]?.[0] as { quantity?: number } | undefined;
-    return toCatalogItem(record, stock?.quantity ?? 0);
+    const gallery = found[productImages]?.[0] as { images: Parameters<typeof catalogImagesOf>[0] } | undefined;
+    const images = gallery ? catalogImagesOf(gallery.images, this.config.mediaUrl) : [];
+    return toCatalogItem(record, stock?.quantity ?? 0, images.length > 0 ? { image: images[0]!, images } : undefined);
   }
 
   /** Stock of up to 100 products in one consistent BatchGet: a sale just made is seen. */
@@ -113,6 +120,8 @@ export class CatalogService implements CatalogApi {
     return new Map(items.map((item) => [item.product as string, item.quantity as number]));
   }
 
+  /** The cover image of each product that has one, in one BatchGet (at most 100 products). */
+
   private openCursor(cursor: string, category: string | undefined): Record<string, string> {
     const opened = catalogCursorSchema.safeParse(openCursor(cursor, this.config.cursorSecret));
     if (!opened.success) throw new ValidationError('Invalid cursor', { details: [{ path: 'cursor', message: 'is malformed' }] });
@@ -125,12 +134,13 @@ export class CatalogService implements CatalogApi {
   }
 }
 
-function toCatalogItem(record: CatalogRecord, available: number): CatalogItem {
+function toCatalogItem(record: CatalogRecord, available: number, pictures?: Pick<CatalogItem, 'image' | 'images'>): CatalogItem {
   return {
     product: record.product,
     category: record.category,
     description: record.description ?? '',
     cost: record.cost,
     available,
+    ...pictures,
   };
 }

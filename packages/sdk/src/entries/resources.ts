@@ -19,6 +19,8 @@ export {
   inStockIndex,
   inStockByCategoryIndex,
   listingAttributes,
+  imageLimits,
+  imageUploadsBucket,
   alertLogRecentIndex,
   dailyReportsSchedule,
   pipeDefinitions,

@@ -32,3 +32,4 @@ export { executionIdSchema, startReportSchema, reportDateSchema, cronExpressionS
 export { notFound, missingThings, type MissingResource, type MissingThing } from '../notFound.js';
 export { inventoryListOptionsSchema, stockStatusSchema } from '../inventory/schema.js';
 export { reportListOptionsSchema, dailySalesOptionsSchema, maxDailySalesDays } from '../reports/schema.js';
+export { imageIdSchema, imageUploadRequestSchema, imageReorderSchema } from '../images/schema.js';

@@ -26,7 +26,7 @@ export interface HttpTransportOptions {
 
 /** One API call. */
 export interface HttpCall {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path with its parameters already percent-encoded. */
   readonly path: string;
   readonly query?: Readonly<Record<string, unknown>>;
@@ -97,6 +97,8 @@ export class HttpTransport {
       // 503 TRY_AGAIN and API Gateway's 429 say when to come back; other 5xx get the backoff alone.
       const retryable = response.status === 429 || response.status >= 500;
       if (retryable && (await backoff.wait(retryAfterMs(response.headers.get('retry-after'))))) continue;
+      // 204 No Content (a deletion): nothing to parse.
+      if (response.status === 204) return undefined as T;
       const requestId = response.headers.get('x-request-id') ?? response.headers.get('apigw-requestid') ?? undefined;
       const body: unknown = await response.json().catch(() => undefined);
       if (response.ok && body !== undefined) {

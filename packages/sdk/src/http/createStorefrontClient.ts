@@ -7,6 +7,8 @@ import type {
   CatalogPage,
   DailySales,
   DailySalesOptions,
+  ImageUploadRequest,
+  ImageUploadTicket,
   InventoryItem,
   InventoryListOptions,
   InventoryPage,
@@ -18,6 +20,7 @@ import type {
   Order,
   OrderRequest,
   PlaceOrderOptions,
+  ProductImage,
   ReportJob,
   ReportStarted,
   StartReportRequest,
@@ -125,8 +128,27 @@ export function createStorefrontClient(options: StorefrontClientOptions): Storef
       list: (listOptions: ReportListOptions = {}) => adminGet<ReportPage>('/reports', listOptions),
       dailySales: (range: DailySalesOptions) => adminGet<{ items: DailySales[] }>('/reports/daily', range),
     },
+    images: imagesOverHttp(transport),
     alerts: {
       recent: (recentOptions: { readonly limit?: number } = {}) => adminGet<{ items: LowStockAlert[] }>('/alerts', recentOptions),
+    },
+  };
+}
+
+/** `store.images` over HTTP: the admin routes of DESIGN.md "Product images". */
+function imagesOverHttp(transport: HttpTransport): StorefrontApi['images'] {
+  const images = (product: string) => `/inventory/${segment(product)}/images`;
+  return {
+    request: (product: string, upload: ImageUploadRequest) =>
+      transport.send<ImageUploadTicket>({ method: 'POST', path: images(product), body: upload, signed: true }),
+    get: (product: string, imageId: string) =>
+      transport.send<ProductImage>({ method: 'GET', path: `${images(product)}/${segment(imageId)}`, signed: true, retry: true }),
+    list: (product: string) => transport.send<{ items: ProductImage[] }>({ method: 'GET', path: images(product), signed: true, retry: true }),
+    reorder: (product: string, imageIds: readonly string[]) =>
+      transport.send<{ items: ProductImage[] }>({ method: 'PUT', path: `${images(product)}/order`, body: { imageIds }, signed: true, retry: true }),
+    // Deleting twice answers 404 the second time, so a retry after a lost answer could mislead: not retried.
+    remove: async (product: string, imageId: string) => {
+      await transport.send<void>({ method: 'DELETE', path: `${images(product)}/${segment(imageId)}`, signed: true });
     },
   };
 }

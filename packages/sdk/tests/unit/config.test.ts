@@ -22,7 +22,12 @@ describe('resolveConfig', () => {
       reportJobs: 'report-jobs',
       alertLog: 'alert-log',
       dailySales: 'daily-sales',
+      productImages: 'product-images',
     });
+    expect(config.buckets).toEqual({ reports: 'storefront-reports', uploads: 'storefront-uploads', media: 'storefront-media' });
+    expect(config.mediaUrl).toBe('https://storefront-media.s3.us-east-1.amazonaws.com');
+    expect(resolveConfig({ endpoint: 'http://127.0.0.1:5000' }, {}).mediaUrl).toBe('http://127.0.0.1:5000/storefront-media');
+    expect(resolveConfig({ mediaUrl: 'https://d111.cloudfront.net/' }, {}).mediaUrl).toBe('https://d111.cloudfront.net');
     expect(config.queues.inventoryCheck).toBe('inventory-check');
     expect(config.topics.lowStockAlerts).toBe('low-stock-alerts');
     expect(config.timezone).toBe('UTC');
