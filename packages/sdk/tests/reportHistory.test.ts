@@ -2,7 +2,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand } 
 import { PublishCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments } from '@smithy/types';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { dailySalesExecutionId, syncStockStatus, ReportWorker } from '../src/entries/workers.js';
 import { ValidationError, type ReportJob, type ReportListOptions } from '../src/index.js';
@@ -35,13 +35,15 @@ describe('reports.list', () => {
     for (const [type, date] of [
       ['sales', '2024-03-02'],
       ['inventory', '2024-03-05'],
+      ['inventory', '2024-03-01'],
       ['sales', '2024-03-01'],
       ['sales', '2024-03-05'],
-      ['inventory', '2024-03-01'],
       ['sales', '2024-03-03'],
       ['sales', '2024-03-03'],
     ] as const) {
-      const { executionId } = await t.store.reports.start({ type, date });
+      // An inventory report is a snapshot of its day: the clock is set to that day to start one.
+      if (type === 'inventory') vi.useFakeTimers({ toFake: ['Date'], now: new Date(`${date}T12:00:00Z`) });
+      const { executionId } = await t.store.reports.start(type === 'inventory' ? { type } : { type, date }).finally(() => vi.useRealTimers());
       started.push({ executionId, type, date });
     }
   });
