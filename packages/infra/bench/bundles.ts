@@ -3,18 +3,22 @@
  * (`lambdaBundle`, AWS SDK included), and each bundle's cold import time as a ratio against a minimal
  * handler that imports only the DynamoDB client, measured in the same run (fresh `node` per import,
  * interleaved rounds, medians). Prints a JSON object, then a table. Run: `npm run bench:bundles`.
+ * A handler's native modules (sharp for the image worker) stay outside its bundle, as in Lambda: its
+ * size leaves them out, its import time includes loading them.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { handlerEntries, lambdaBundle, repositoryRoot } from '../src/functions.js';
+import { handlerEntries, lambdaBundle, nativeModules, repositoryRoot, type HandlerName } from '../src/functions.js';
 
 /** The API handler's target size (bytes), everything bundled. */
 const apiTargetBytes = 1_000_000;
 const rounds = 9;
-const work = mkdtempSync(join(tmpdir(), 'storefront-bundles-'));
+// Inside the repository's node_modules, so a bundle's native modules (left out of it, as in Lambda) resolve on import.
+const cache = join(repositoryRoot, 'node_modules/.cache');
+mkdirSync(cache, { recursive: true });
+const work = mkdtempSync(join(cache, 'storefront-bundles-'));
 
 const baselineEntry = join(work, 'baseline.ts');
 writeFileSync(
@@ -36,6 +40,7 @@ async function bundle(name: string, entry: string): Promise<string> {
     mainFields: [...lambdaBundle.mainFields],
     conditions: [...lambdaBundle.conditions],
     banner: { js: lambdaBundle.banner },
+    external: [...(nativeModules[name as HandlerName] ?? [])],
     absWorkingDir: repositoryRoot,
     // The baseline lives outside the repository: resolve its import from the repository's packages.
     nodePaths: [join(repositoryRoot, 'node_modules')],

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
@@ -17,15 +18,56 @@ export const handlerEntries = {
   inventoryChecker: join(handlersSource, 'inventoryChecker.ts'),
   reportWorker: join(handlersSource, 'reportWorker.ts'),
   scheduledReport: join(handlersSource, 'scheduledReport.ts'),
+  imageWorker: join(handlersSource, 'imageWorker.ts'),
 } as const;
 
 /** The name of a handler (a key of {@link handlerEntries}). */
 export type HandlerName = keyof typeof handlerEntries;
 
 /**
+ * Packages a handler loads with a native binary: esbuild cannot bundle them, and the binary must be
+ * Lambda's (linux arm64, glibc), not this machine's. They stay out of the bundle and are installed
+ * into the function's `node_modules` for that platform (see {@link nativeInstallCommand}).
+ */
+export const nativeModules: Readonly<Partial<Record<HandlerName, readonly string[]>>> = { imageWorker: ['sharp'] };
+
+/** The version of `name` the handlers resolve (and the tests ran), read from its package.json. */
+export function installedVersion(name: string): string {
+  // sharp's exports hide its package.json: walk up from its entry point instead.
+  let dir = dirname(createRequire(join(handlersSource, 'index.ts')).resolve(name));
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      const { name: found, version } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+      if (found === name && version) return version;
+    }
+    if (dirname(dir) === dir) throw new Error(`No package.json of ${name} above its entry point`);
+    dir = dirname(dir);
+  }
+}
+
+/**
+ * The command that installs `modules` (at the versions installed here) into `outputDir` for Lambda's
+ * platform: npm picks the optional dependencies by the given os/cpu/libc instead of this machine's,
+ * so sharp arrives with `@img/sharp-linux-arm64` and its libvips, and no x64 binary. No lock file, no
+ * package.json and no install scripts (sharp's binaries are prebuilt packages).
+ */
+export function nativeInstallCommand(outputDir: string, modules: readonly string[]): string {
+  const specs = modules.map((name) => `${name}@${installedVersion(name)}`);
+  return [
+    'npm install',
+    `--prefix "${outputDir}"`,
+    '--no-save --no-package-lock --no-audit --no-fund --ignore-scripts',
+    '--os=linux --cpu=arm64 --libc=glibc',
+    ...specs,
+  ].join(' ');
+}
+
+/**
  * How every handler is bundled, shared by the CDK functions and the bundle bench: one self-contained,
  * minified ESM file with source maps. The AWS SDK is bundled, not taken from the runtime, so a function
  * runs the exact `@aws-sdk/*` versions the tests ran; workspace packages resolve to their sources.
+ * Only a handler's {@link nativeModules} stay outside, in its `node_modules`.
  */
 export const lambdaBundle = {
   platform: 'node',
@@ -49,8 +91,12 @@ export interface HandlerFunctionProps {
   readonly description: string;
 }
 
-/** A Node.js 22 arm64 function for one handler entry, bundled locally by esbuild (no Docker), with its log group. */
+/**
+ * A Node.js 22 arm64 function for one handler entry, bundled locally by esbuild (no Docker), with its
+ * log group; its {@link nativeModules} are installed for linux arm64 beside the bundle.
+ */
 export function createHandlerFunction(scope: Construct, id: string, handler: HandlerName, props: HandlerFunctionProps): NodejsFunction {
+  const native = nativeModules[handler] ?? [];
   const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: props.logRetention, removalPolicy: props.removalPolicy });
   return new NodejsFunction(scope, id, {
     entry: handlerEntries[handler],
@@ -73,8 +119,17 @@ export function createHandlerFunction(scope: Construct, id: string, handler: Han
       format: OutputFormat.ESM,
       mainFields: [...lambdaBundle.mainFields],
       banner: lambdaBundle.banner,
-      externalModules: [],
+      externalModules: [...native],
       esbuildArgs: { '--conditions': lambdaBundle.conditions.join(',') },
+      ...(native.length > 0
+        ? {
+            commandHooks: {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: (_inputDir: string, outputDir: string) => [nativeInstallCommand(outputDir, native)],
+            },
+          }
+        : {}),
     },
   });
 }
