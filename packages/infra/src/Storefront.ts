@@ -15,6 +15,7 @@ import { grantDirectAccessTo, ManagedPolicyGrantee } from './access.js';
 import { createQueues, createTables, deadLetterQueueIds, pascalCase } from './data.js';
 import { StorefrontFunctions } from './StorefrontFunctions.js';
 import { StorefrontHttpApi } from './httpApi.js';
+import { StorefrontImages } from './StorefrontImages.js';
 import { StorefrontMonitoring } from './monitoring.js';
 import { acknowledge, storeGrantAcknowledgements } from './nag.js';
 import { StreamToQueuePipe } from './pipes.js';
@@ -24,8 +25,9 @@ import { StorefrontSite } from './StorefrontSite.js';
 
 /**
  * The whole store in AWS, built from the SDK's shared resource definitions: the tables, queues,
- * pipes, topics, reports bucket, daily schedule, the four handler functions, the HTTP API (admin
- * paths behind IAM), alarms and a dashboard, and optionally the storefront page behind CloudFront.
+ * pipes, topics, reports bucket, daily schedule, the five handler functions, the HTTP API (admin
+ * paths behind IAM), product images (uploads bucket, media bucket behind CloudFront), alarms and a
+ * dashboard, and optionally the storefront page behind CloudFront.
  * Physical names are left to CloudFormation (two stores fit in one account) and reach the functions
  * as `StorefrontConfig` settings.
  *
@@ -49,6 +51,8 @@ export class Storefront extends Construct {
   readonly dailyReports: DailyReportsSchedule;
   readonly functions: StorefrontFunctions;
   readonly httpApi: StorefrontHttpApi;
+  /** Product images: the uploads and media buckets and the media CDN. */
+  readonly images: StorefrontImages;
   /** The API's base URL. */
   readonly apiUrl: string;
   /** The storefront page, when `webSite` is given. */
@@ -81,7 +85,13 @@ export class Storefront extends Construct {
     this.pipes = pipeDefinitions.map(
       (definition) => new StreamToQueuePipe(this, `${pascalCase(definition.id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()))}Pipe`, definition, this.tables[definition.sourceTable], this.queues[definition.targetQueue]),
     );
-    this.site = settings.webSite ? new StorefrontSite(this, 'Site', { ...settings.webSite, removalPolicy: settings.removalPolicy }) : undefined;
+    this.images = new StorefrontImages(this, 'Images', { tables: this.tables, queues: this.queues, removalPolicy: settings.removalPolicy });
+    this.site = settings.webSite
+      ? new StorefrontSite(this, 'Site', { ...settings.webSite, removalPolicy: settings.removalPolicy, mediaOrigins: [this.images.mediaUrl] })
+      : undefined;
+    // Who may call the API and POST uploads from a browser: the configured origins, else the page's.
+    const pageOrigins = settings.allowedOrigins ?? (this.site ? [this.site.origin] : undefined);
+    this.images.allowBrowserUploads(pageOrigins);
     this.functions = new StorefrontFunctions(this, 'Functions', {
       settings,
       tables: this.tables,
@@ -90,6 +100,7 @@ export class Storefront extends Construct {
       lowStockTopic: this.lowStockTopic,
       reportsTopic: this.reportsTopic,
       cursorSecret: this.cursorSecret,
+      images: this.images,
     });
     this.dailyReports = new DailyReportsSchedule(this, 'DailyReports', {
       scheduleName: settings.scheduleName,
@@ -99,7 +110,7 @@ export class Storefront extends Construct {
     });
     this.httpApi = new StorefrontHttpApi(this, 'Http', {
       handler: this.functions.api,
-      allowOrigins: settings.allowedOrigins ?? (this.site ? [this.site.origin] : ['*']),
+      allowOrigins: pageOrigins ?? ['*'],
       throttle: settings.apiThrottle,
       logRetention: settings.logRetention,
       removalPolicy: settings.removalPolicy,
@@ -109,7 +120,7 @@ export class Storefront extends Construct {
     this.adminApiPolicy = this.managedPolicy('AdminApiPolicy', 'Store Front: call the admin API routes', (grantee) => this.grantAdminApi(grantee));
     acknowledge(this.adminApiPolicy, this.httpApi.adminRouteAcknowledgements());
     this.directAccessPolicy = this.managedPolicy('DirectAccessPolicy', 'Store Front: use the SDK directly (createStorefront)', (grantee) => this.grantDirectAccess(grantee));
-    acknowledge(this.directAccessPolicy, storeGrantAcknowledgements(Object.values(this.tables), this.reportsBucket));
+    acknowledge(this.directAccessPolicy, [...storeGrantAcknowledgements(Object.values(this.tables), this.reportsBucket), ...this.images.grantAcknowledgements()]);
     this.monitoring = this.createMonitoring();
     this.createOutputs();
   }
@@ -129,7 +140,7 @@ export class Storefront extends Construct {
 
   /**
    * Lets `grantee` use the SDK's direct transport (`createStorefront()`) on this store: exactly the
-   * table, report-file and schedule actions its API performs.
+   * table, report-file, schedule and image actions its API performs.
    *
    * @example
    * ```ts
@@ -142,6 +153,7 @@ export class Storefront extends Construct {
       reportsBucket: this.reportsBucket,
       schedule: this.dailyReports.schedule,
       scheduleRole: this.dailyReports.role,
+      images: this.images,
     });
   }
 
@@ -264,6 +276,9 @@ export class Storefront extends Construct {
     output('OperationsTopicArn', this.operationsTopic.topicArn, 'Alarms');
     output('AdminApiPolicyArn', this.adminApiPolicy.managedPolicyArn, 'Attach to call the admin routes (SigV4)');
     output('DirectAccessPolicyArn', this.directAccessPolicy.managedPolicyArn, 'Attach to use the SDK directly');
+    output('MediaUrl', this.images.mediaUrl, 'Where product images are served (CloudFront)');
+    output('UploadsBucketName', this.images.uploadsBucket.bucketName, 'Bucket browsers upload product images to (presigned POSTs)');
+    output('MediaBucketName', this.images.mediaBucket.bucketName, 'Bucket holding the product images\' web variants');
     if (this.site) output('SiteUrl', this.site.origin, 'The storefront page');
   }
 

@@ -2,18 +2,21 @@ import { Duration } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { reportJobLimits } from '@store-front/sdk/resources';
+import { imageLimits, reportJobLimits } from '@store-front/sdk/resources';
 import { Construct } from 'constructs';
 import { createHandlerFunction, type HandlerFunctionProps, type HandlerName } from './functions.js';
 import { acknowledge, storeGrantAcknowledgements } from './nag.js';
 import { settingsEnvironment } from './settings.js';
 import type { Storefront } from './Storefront.js';
+import type { StorefrontImages } from './StorefrontImages.js';
 import type { ResolvedStorefrontProps } from './StorefrontProps.js';
 
 /** What the functions use: each gets only its part, through `grant*`. */
 export interface StorefrontFunctionsProps
   extends Pick<Storefront, 'tables' | 'queues' | 'reportsBucket' | 'lowStockTopic' | 'reportsTopic' | 'cursorSecret'> {
   readonly settings: ResolvedStorefrontProps;
+  /** The images resources: their settings and grants go to the API and the image worker. */
+  readonly images: StorefrontImages;
 }
 
 /**
@@ -29,6 +32,8 @@ export class StorefrontFunctions extends Construct {
   readonly reportWorker: NodejsFunction;
   /** The daily schedule's target. */
   readonly scheduledReport: NodejsFunction;
+  /** Product image uploads, from the image-uploads queue (sharp installed for linux arm64). */
+  readonly imageWorker: NodejsFunction;
 
   constructor(scope: Construct, id: string, props: StorefrontFunctionsProps) {
     super(scope, id);
@@ -72,6 +77,12 @@ export class StorefrontFunctions extends Construct {
     this.scheduledReport = make('scheduledReport', { timeout: Duration.seconds(30), memorySize: 512, description: 'Store Front daily reports (schedule target)' });
     tables.reportJobs.grantReadWriteData(this.scheduledReport);
 
+    // Decoding up to 40 megapixels and encoding three WebP variants wants the memory (and the CPU it brings).
+    this.imageWorker = make('imageWorker', { timeout: Duration.seconds(imageLimits.workerTimeoutSeconds), memorySize: 1536, description: 'Store Front image worker' }, props.images.settings());
+    props.images.attachWorker(this.imageWorker);
+    for (const [name, value] of Object.entries(settingsEnvironment(props.images.settings()))) this.api.addEnvironment(name, value);
+    props.images.grantManageImages(this.api);
+
     const grantWildcards = storeGrantAcknowledgements(Object.values(tables), props.reportsBucket);
     for (const fn of Object.values(this.byName())) {
       acknowledge(fn, [
@@ -80,11 +91,12 @@ export class StorefrontFunctions extends Construct {
         ...grantWildcards,
       ]);
     }
+    for (const fn of [this.api, this.imageWorker]) acknowledge(fn, props.images.grantAcknowledgements());
   }
 
   /** The functions by name (alarms, tests). */
   byName(): Record<string, lambda.IFunction> {
-    return { Api: this.api, InventoryChecker: this.inventoryChecker, ReportWorker: this.reportWorker, ScheduledReport: this.scheduledReport };
+    return { Api: this.api, InventoryChecker: this.inventoryChecker, ReportWorker: this.reportWorker, ScheduledReport: this.scheduledReport, ImageWorker: this.imageWorker };
   }
 }
 

@@ -3,6 +3,7 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as deployment from 'aws-cdk-lib/aws-s3-deployment';
+import { contentSecurityPolicy } from '@store-front/sdk/resources';
 import { Construct } from 'constructs';
 import { acknowledge, findingEnvironment, wildcardFinding, type NagAcknowledgement } from './nag.js';
 
@@ -11,22 +12,23 @@ export interface StorefrontSiteProps {
   /** The built page: `index.html` and `assets/`. */
   readonly assetsDirectory: string;
   readonly removalPolicy: RemovalPolicy;
+  /** Where product images are served from (the media CDN's origin), for `img-src`. @default - none */
+  readonly mediaOrigins?: readonly string[];
 }
 
 /**
- * The page's Content-Security-Policy in AWS: its own files, and requests to the store's API. The API
- * is named by its regional execute-api domain, not its id: the API's CORS names this distribution, so
- * naming the API here would make each wait for the other.
+ * The page's Content-Security-Policy in AWS (the SDK's `contentSecurityPolicy`): its own files,
+ * images from the media CDN, requests to the store's API and image uploads to S3. The API and the
+ * uploads bucket are named by their regional domains, not their ids: their CORS names this
+ * distribution, so naming them here would make each wait for the other.
  */
-export function siteContentSecurityPolicy(region: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' https://*.execute-api.${region}.amazonaws.com`,
-    "frame-ancestors 'none'",
-  ].join('; ');
+export function siteContentSecurityPolicy(region: string, mediaOrigins: readonly string[] = []): string {
+  return contentSecurityPolicy({
+    media: mediaOrigins,
+    api: [`https://*.execute-api.${region}.amazonaws.com`],
+    // Presigned POSTs go to the bucket's virtual-hosted regional endpoint.
+    upload: [`https://*.s3.${region}.amazonaws.com`],
+  });
 }
 
 /**
@@ -52,7 +54,7 @@ export class StorefrontSite extends Construct {
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Store Front page: CSP (never framed), nosniff, HSTS, no referrer',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: siteContentSecurityPolicy(Stack.of(this).region), override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: siteContentSecurityPolicy(Stack.of(this).region, props.mediaOrigins), override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.NO_REFERRER, override: true },

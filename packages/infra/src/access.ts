@@ -4,6 +4,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type { TableNames } from '@store-front/sdk';
+import type { StorefrontImages } from './StorefrontImages.js';
 
 /** What the SDK's direct transport touches: `StorefrontApi` plus `reports.getSchedule/setSchedule`. */
 export interface DirectAccessResources {
@@ -12,12 +13,15 @@ export interface DirectAccessResources {
   readonly schedule: scheduler.ISchedule;
   /** The role the schedule runs with (`setSchedule` passes it back to Scheduler). */
   readonly scheduleRole: iam.IRole;
+  /** Product images: `images.*` (galleries, presigned uploads, deleting files, CDN invalidations). */
+  readonly images: Pick<StorefrontImages, 'grantManageImages'>;
 }
 
 /**
  * Grants exactly what `createStorefront()` needs to serve every call of its API: data access to the
- * tables (the alert log read-only), reading report files (presigned download URLs) and reading or
- * changing the daily schedule, which passes the schedule's own role back to Scheduler.
+ * tables (the alert log read-only), reading report files (presigned download URLs), reading or
+ * changing the daily schedule, which passes the schedule's own role back to Scheduler, and managing
+ * product images as the API does.
  */
 export function grantDirectAccessTo(grantee: iam.IGrantable, resources: DirectAccessResources): iam.Grant {
   const { tables } = resources;
@@ -34,6 +38,7 @@ export function grantDirectAccessTo(grantee: iam.IGrantable, resources: DirectAc
       resourceArns: [resources.schedule.scheduleArn],
     }),
     resources.scheduleRole.grantPassRole(grantee.grantPrincipal),
+    resources.images.grantManageImages(grantee),
   ];
   return grants.reduce((all, grant) => all.combine(grant));
 }

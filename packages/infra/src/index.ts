@@ -10,8 +10,9 @@ export { StorefrontStack, type StorefrontStackProps } from './StorefrontStack.js
 export { StorefrontFunctions } from './StorefrontFunctions.js';
 export { StorefrontHttpApi, apiPaths, corsExposedHeaders, type ApiPath } from './httpApi.js';
 export { StorefrontSite, siteContentSecurityPolicy } from './StorefrontSite.js';
+export { StorefrontImages, type StorefrontImagesProps } from './StorefrontImages.js';
 export { StreamToQueuePipe } from './pipes.js';
 export { DailyReportsSchedule } from './schedule.js';
 export { StorefrontMonitoring } from './monitoring.js';
-export { handlerEntries, lambdaBundle, repositoryRoot, type HandlerName } from './functions.js';
+export { handlerEntries, lambdaBundle, nativeModules, repositoryRoot, type HandlerName } from './functions.js';
 export { settingsEnvironment } from './settings.js';

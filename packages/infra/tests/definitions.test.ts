@@ -1,4 +1,4 @@
-import { pipeDefinitions, queueDefinitions, tableDefinitions } from '@store-front/sdk/resources';
+import { imageLimits, imageUploadsBucket, pipeDefinitions, queueDefinitions, tableDefinitions } from '@store-front/sdk/resources';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { resourceText, synthesizeStore } from './support.js';
@@ -66,5 +66,29 @@ describe('synthesized resources match the SDK definitions', () => {
     const stream = properties.SourceParameters.DynamoDBStreamParameters;
     expect(stream).toMatchObject({ BatchSize: definition.batchSize, StartingPosition: definition.startingPosition });
     expect(resourceText(stream.DeadLetterConfig.Arn)).toBe(`<${logicalId(pipe.deadLetterQueue)}>`);
+  });
+
+  it('image uploads: the SDK\'s CORS rule (its own origins when the store has no page), notifications under its prefix to its queue', () => {
+    const bucket = template.toJSON().Resources[logicalId(store.images.uploadsBucket)].Properties;
+    expect(bucket.CorsConfiguration.CorsRules).toEqual(
+      imageUploadsBucket.cors.map((rule) => ({ AllowedMethods: rule.AllowedMethods, AllowedOrigins: rule.AllowedOrigins, AllowedHeaders: rule.AllowedHeaders, MaxAge: rule.MaxAgeSeconds })),
+    );
+    const notification = Object.values(template.findResources('Custom::S3BucketNotifications'))[0]!.Properties.NotificationConfiguration;
+    expect(notification.QueueConfigurations).toEqual([
+      expect.objectContaining({
+        Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: imageUploadsBucket.keyPrefix }] } },
+        QueueArn: { 'Fn::GetAtt': [logicalId(store.queues[imageUploadsBucket.notifyQueue]), 'Arn'] },
+      }),
+    ]);
+  });
+
+  it('every queue a function consumes stays invisible for at least the function\'s timeout (the image worker\'s is the SDK\'s)', () => {
+    const resources = template.toJSON().Resources;
+    for (const mapping of Object.values(template.findResources('AWS::Lambda::EventSourceMapping'))) {
+      const fn = resources[mapping.Properties.FunctionName.Ref].Properties;
+      const queue = resources[mapping.Properties.EventSourceArn['Fn::GetAtt'][0]].Properties;
+      expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(fn.Timeout);
+    }
+    expect(resources[logicalId(store.functions.imageWorker)].Properties.Timeout).toBe(imageLimits.workerTimeoutSeconds);
   });
 });

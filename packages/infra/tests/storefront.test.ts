@@ -1,6 +1,7 @@
-import { dailyReportsSchedule, pipeDefinitions, queueDefinitions, reportJobLimits, tableDefinitions } from '@store-front/sdk/resources';
+import { dailyReportsSchedule, imageLimits, imageUploadsBucket, pipeDefinitions, queueDefinitions, reportJobLimits, tableDefinitions } from '@store-front/sdk/resources';
 import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
@@ -16,16 +17,19 @@ const { stack, store, template, logicalId } = synthesizeStore({
 });
 
 describe('Storefront construct', () => {
-  it('has the resources of the store: tables, queues (with the pipes\' and schedule\'s DLQs), four functions, two pipes, one schedule', () => {
+  it('has the resources of the store: tables, queues (with the pipes\' and schedule\'s DLQs), five functions, two pipes, one schedule, two CDNs', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', tableDefinitions.length);
     template.resourceCountIs('AWS::SQS::Queue', queueDefinitions.length + pipeDefinitions.length + 1);
-    // The four handlers plus CDK's BucketDeployment function for the page.
-    template.resourceCountIs('AWS::Lambda::Function', 5);
+    // The five handlers plus CDK's BucketDeployment (the page) and BucketNotificationsHandler (uploads) functions.
+    template.resourceCountIs('AWS::Lambda::Function', 7);
     template.resourceCountIs('AWS::Pipes::Pipe', pipeDefinitions.length);
     template.resourceCountIs('AWS::Scheduler::Schedule', 1);
     template.resourceCountIs('AWS::SecretsManager::Secret', 1);
     template.resourceCountIs('AWS::SNS::Topic', 3);
-    template.resourceCountIs('AWS::CloudFront::Distribution', 1);
+    // The page and the product images.
+    template.resourceCountIs('AWS::CloudFront::Distribution', 2);
+    // Reports, page, uploads, media.
+    template.resourceCountIs('AWS::S3::Bucket', 4);
   });
 
   it('runs every handler on Node.js 22, arm64, with source maps and its settings from StorefrontConfig variables', () => {
@@ -43,6 +47,17 @@ describe('Storefront construct', () => {
     expect(api.STOREFRONT_CURSOR_SECRET_ARN).toEqual({ Ref: logicalId(store.cursorSecret) });
     const worker = template.toJSON().Resources[logicalId(store.functions.reportWorker)].Properties;
     expect(worker.Timeout).toBe(reportJobLimits.runningTimeoutSeconds);
+    const images = template.toJSON().Resources[logicalId(store.functions.imageWorker)].Properties;
+    expect(images).toMatchObject({ Timeout: imageLimits.workerTimeoutSeconds, MemorySize: 1536 });
+    // The API (ImageService) and the worker get the images settings.
+    for (const fn of [store.functions.api, store.functions.imageWorker]) {
+      expect(template.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables).toMatchObject({
+        STOREFRONT_UPLOADS_BUCKET: { Ref: logicalId(store.images.uploadsBucket) },
+        STOREFRONT_MEDIA_BUCKET: { Ref: logicalId(store.images.mediaBucket) },
+        STOREFRONT_MEDIA_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(store.images.distribution), 'DomainName'] }]] },
+        STOREFRONT_MEDIA_DISTRIBUTION_ID: { Ref: logicalId(store.images.distribution) },
+      });
+    }
   });
 
   it('feeds the queue consumers with partial batch failures', () => {
@@ -55,7 +70,8 @@ describe('Storefront construct', () => {
       });
     source(logicalId(store.functions.inventoryChecker), logicalId(store.queues.inventoryCheck), 10);
     source(logicalId(store.functions.reportWorker), logicalId(store.queues.reportRequests), 1);
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+    source(logicalId(store.functions.imageWorker), logicalId(store.queues.imageUploads), 1);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 3);
   });
 
   it('routes each path of the handler\'s route table as one ANY route, IAM-authorized exactly when it is an admin path, plus $default', () => {
@@ -116,29 +132,106 @@ describe('Storefront construct', () => {
   });
 
   it('serves the page from a private bucket through CloudFront (OAC) with the browser security headers and /config.json', () => {
-    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    // The page's and the media's.
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
     template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: {
         SecurityHeadersConfig: Match.objectLike({
-          ContentSecurityPolicy: { ContentSecurityPolicy: Match.stringLikeRegexp("frame-ancestors 'none'"), Override: true },
+          ContentSecurityPolicy: { ContentSecurityPolicy: Match.anyValue(), Override: true },
           ContentTypeOptions: { Override: true },
           ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
           StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31_536_000 }),
         }),
       },
     });
+    const policy = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy'))[0]!;
+    const csp = resourceText(policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain("frame-ancestors 'none'");
+    // Pictures from the media CDN; uploads to the bucket's regional endpoint (by wildcard: the bucket's CORS names the page).
+    expect(csp).toContain(`img-src 'self' data: https://<${logicalId(store.images.distribution)}>;`);
+    expect(csp).toContain('connect-src \'self\' https://*.execute-api.eu-west-1.amazonaws.com https://*.s3.eu-west-1.amazonaws.com;');
     const deployment = Object.values(template.findResources('Custom::CDKBucketDeployment'))[0]!;
     expect(JSON.stringify(deployment.Properties.SourceMarkers)).toContain(logicalId(store.httpApi.api));
   });
 
-  it('exports the API URL, bucket, topics and both managed policies', () => {
+  it('exports the API URL, buckets, media URL, topics and both managed policies', () => {
     const outputs = Object.keys(template.toJSON().Outputs).map((name) => name.replace(/^Store/, '').replace(/[0-9A-F]{8}$/, ''));
-    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'ReportsBucketName', 'LowStockTopicArn', 'ReportsTopicArn', 'OperationsTopicArn', 'AdminApiPolicyArn', 'DirectAccessPolicyArn', 'SiteUrl']));
+    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'ReportsBucketName', 'LowStockTopicArn', 'ReportsTopicArn', 'OperationsTopicArn', 'AdminApiPolicyArn', 'DirectAccessPolicyArn', 'SiteUrl', 'MediaUrl', 'UploadsBucketName', 'MediaBucketName']));
   });
 
   it('has no unacknowledged cdk-nag AwsSolutions finding', () => {
     const report = new AwsSolutionsChecks(stack).validateScope(stack);
     expect(report.violations.map((violation) => `${violation.ruleName}: ${violation.violatingResources.map((r) => r.resourceLogicalId).join(',')}`)).toEqual([]);
+  });
+});
+
+describe('product images', () => {
+  const uploads = () => template.toJSON().Resources[logicalId(store.images.uploadsBucket)].Properties;
+  const privateBucket = {
+    PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+  };
+  const tlsOnly = (bucket: Parameters<typeof logicalId>[0]) =>
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logicalId(bucket) },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+
+  it('keeps uploads private, TLS-only and for a day, with the SDK\'s CORS rule narrowed to the page\'s origin', () => {
+    expect(uploads()).toMatchObject(privateBucket);
+    tlsOnly(store.images.uploadsBucket);
+    expect(uploads().LifecycleConfiguration.Rules).toEqual([
+      { Prefix: imageUploadsBucket.keyPrefix, ExpirationInDays: 1, Status: 'Enabled' },
+      { AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' },
+    ]);
+    expect(uploads().CorsConfiguration.CorsRules).toEqual(
+      imageUploadsBucket.cors.map((rule) => ({
+        AllowedMethods: rule.AllowedMethods,
+        AllowedHeaders: rule.AllowedHeaders,
+        MaxAge: rule.MaxAgeSeconds,
+        AllowedOrigins: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(store.site!.distribution), 'DomainName'] }]] }],
+      })),
+    );
+  });
+
+  it('notifies the image-uploads queue of objects created under the upload prefix, and the queue lets S3 send', () => {
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      BucketName: { Ref: logicalId(store.images.uploadsBucket) },
+      NotificationConfiguration: {
+        QueueConfigurations: [{
+          Events: ['s3:ObjectCreated:*'],
+          Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: imageUploadsBucket.keyPrefix }] } },
+          QueueArn: { 'Fn::GetAtt': [logicalId(store.queues[imageUploadsBucket.notifyQueue]), 'Arn'] },
+        }],
+      },
+    });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: logicalId(store.queues.imageUploads) }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: Match.arrayWith(['sqs:SendMessage']) })]) },
+    });
+  });
+
+  it('serves media from a private bucket through CloudFront (OAC, HTTPS only, cached as the objects say)', () => {
+    expect(template.toJSON().Resources[logicalId(store.images.mediaBucket)].Properties).toMatchObject(privateBucket);
+    tlsOnly(store.images.mediaBucket);
+    const distribution = logicalId(store.images.distribution);
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logicalId(store.images.mediaBucket) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject', Condition: { StringEquals: { 'AWS:SourceArn': Match.anyValue() } } }),
+        ]),
+      },
+    });
+    const config = template.toJSON().Resources[distribution].Properties.DistributionConfig;
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      ViewerProtocolPolicy: 'https-only',
+      AllowedMethods: ['GET', 'HEAD'],
+      CachePolicyId: cloudfront.CachePolicy.CACHING_OPTIMIZED.cachePolicyId,
+    });
+    expect(config.Origins).toEqual([
+      expect.objectContaining({ DomainName: { 'Fn::GetAtt': [logicalId(store.images.mediaBucket), 'RegionalDomainName'] }, OriginAccessControlId: expect.anything() }),
+    ]);
   });
 });
 
@@ -164,15 +257,48 @@ describe('least privilege', () => {
     for (const fn of ['InventoryChecker', 'ReportWorker', 'ScheduledReport'] as const) expect(permissions(fn)[secret]).toBeUndefined();
   });
 
-  it('lets the API read and write the store\'s data, read the alert log and report files, and nothing else', () => {
+  const uploads = `<${logicalId(store.images.uploadsBucket)}>`;
+  const media = `<${logicalId(store.images.mediaBucket)}>`;
+  const mediaDistribution = `arn:<AWS::Partition>:cloudfront::123456789012:distribution/<${logicalId(store.images.distribution)}>`;
+
+  it('lets the API read and write the store\'s data, read the alert log and report files, manage images, and nothing else', () => {
     const api = permissions('Api');
     expect(Object.keys(api).sort()).toEqual(
-      [t('productCatalog'), `${t('productCatalog')}/index/*`, t('inventory'), `${t('inventory')}/index/*`, t('orders'), `${t('orders')}/index/*`, t('reportJobs'), `${t('reportJobs')}/index/*`, t('alertLog'), `${t('alertLog')}/index/*`, t('dailySales'), `<${logicalId(store.reportsBucket)}>/reports/*`, `<${logicalId(store.reportsBucket)}>`, `<${logicalId(store.cursorSecret)}>`].sort(),
+      [t('productCatalog'), `${t('productCatalog')}/index/*`, t('inventory'), `${t('inventory')}/index/*`, t('orders'), `${t('orders')}/index/*`, t('reportJobs'), `${t('reportJobs')}/index/*`, t('alertLog'), `${t('alertLog')}/index/*`, t('dailySales'), `<${logicalId(store.reportsBucket)}>/reports/*`, `<${logicalId(store.reportsBucket)}>`, `<${logicalId(store.cursorSecret)}>`, t('productImages'), `${uploads}/uploads/*`, `${media}/images/*`, mediaDistribution].sort(),
     );
     expect(api[t('orders')]).toContain('dynamodb:PutItem');
     expect(api[t('alertLog')]).not.toContain('dynamodb:PutItem');
     expect(api[t('dailySales')]).not.toContain('dynamodb:PutItem');
     expect(api[`<${logicalId(store.reportsBucket)}>/reports/*`]).not.toContain('s3:PutObject');
+    // ImageService: presigned POSTs (authorised as the API's PutObject), deleting an image's upload and variants, invalidating them.
+    expect(api[t('productImages')]).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem']));
+    expect(api[`${uploads}/uploads/*`]).toEqual(expect.arrayContaining(['s3:PutObject', 's3:DeleteObject*']));
+    expect(api[`${uploads}/uploads/*`]).not.toContain('s3:GetObject*');
+    expect(api[`${media}/images/*`]).toEqual(['s3:DeleteObject*']);
+    expect(api[mediaDistribution]).toEqual(['cloudfront:CreateInvalidation']);
+  });
+
+  it('lets the image worker read and delete uploads, write variants, record the gallery and update only the stock item\'s cover', () => {
+    const worker = permissions('ImageWorker');
+    expect(Object.keys(worker).sort()).toEqual(
+      [t('productImages'), t('inventory'), `${t('inventory')}/index/*`, uploads, `${uploads}/uploads/*`, `${media}/images/*`, `<${logicalId(store.queues.imageUploads)}>`].sort(),
+    );
+    // TransactWriteItems is authorised per item: the Put on the gallery, the Update on the stock item.
+    expect(worker[t('productImages')]).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem']));
+    expect(worker[t('inventory')]).toEqual(['dynamodb:UpdateItem']);
+    expect(worker[`${uploads}/uploads/*`]).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:DeleteObject*']));
+    expect(worker[`${uploads}/uploads/*`]).not.toContain('s3:PutObject');
+    // ListBucket makes a missing upload NoSuchKey (a re-delivery), not AccessDenied.
+    expect(worker[uploads]).toContain('s3:List*');
+    expect(worker[`${media}/images/*`]).toEqual(expect.arrayContaining(['s3:PutObject', 's3:DeleteObject*']));
+    expect(worker[`${media}/images/*`]).not.toContain('s3:GetObject*');
+  });
+
+  it('gives images to no other function', () => {
+    for (const fn of ['InventoryChecker', 'ReportWorker', 'ScheduledReport'] as const) {
+      const keys = Object.keys(permissions(fn));
+      expect(keys.filter((key) => key.startsWith(uploads) || key.startsWith(media) || key.includes(':cloudfront:') || key === t('productImages'))).toEqual([]);
+    }
   });
 
   it('lets the inventory checker write alerts, read stock, publish to the low-stock topic and consume its queue', () => {
@@ -210,14 +336,21 @@ describe('least privilege', () => {
     expect(paths.sort()).toEqual(apiPaths().filter((path) => path.admin).map(({ path }) => path.replace(/\{[^}]+\}/g, '*')).sort());
   });
 
-  it('grantDirectAccess allows the direct transport\'s calls, including changing the schedule with its own role', () => {
+  it('grantDirectAccess allows the direct transport\'s calls, including changing the schedule with its own role and managing images', () => {
     const partner = new iam.Role(stack, 'Partner', { assumedBy: new iam.AccountRootPrincipal() });
     store.grantDirectAccess(partner);
-    const statements = Stack.of(partner).resolve((partner.node.findChild('DefaultPolicy') as iam.Policy).document.toJSON().Statement) as { Action: string | string[] }[];
+    const statements = Stack.of(partner).resolve((partner.node.findChild('DefaultPolicy') as iam.Policy).document.toJSON().Statement) as { Action: string | string[]; Resource: unknown }[];
     const actions = statements.flatMap((statement) => [statement.Action].flat());
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:ConditionCheckItem', 'dynamodb:UpdateItem', 'scheduler:GetSchedule', 'scheduler:UpdateSchedule', 'iam:PassRole', 's3:GetObject*']));
     expect(actions).not.toContain('secretsmanager:GetSecretValue');
     expect(actions).not.toContain('sns:Publish');
+    // The images part is the API's.
+    const byResource: Record<string, string[]> = {};
+    for (const statement of statements) {
+      for (const resource of [statement.Resource].flat()) (byResource[resourceText(resource)] ??= []).push(...[statement.Action].flat());
+    }
+    const api = permissions('Api');
+    for (const key of [t('productImages'), `${uploads}/uploads/*`, `${media}/images/*`, mediaDistribution]) expect(byResource[key]?.sort()).toEqual(api[key]);
   });
 });
 
@@ -227,13 +360,16 @@ describe('operations', () => {
 
   it('alarms to the operations topic on every DLQ, each function\'s errors and throttles, API 5xx, pipe failures and failed daily reports', () => {
     const dlqs = queueDefinitions.filter((definition) => queueDefinitions.some((other) => other.deadLetter?.queue === definition.id));
-    const expected = dlqs.length + pipeDefinitions.length + 1 + 4 * 2 + 1 + pipeDefinitions.length + 1;
+    expect(dlqs.map((definition) => definition.id)).toContain('imageUploadsDlq');
+    const functions = Object.keys(store.functions.byName()).length;
+    expect(functions).toBe(5);
+    const expected = dlqs.length + pipeDefinitions.length + 1 + functions * 2 + 1 + pipeDefinitions.length + 1;
     expect(alarms).toHaveLength(expected);
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([ops]);
     const metrics = alarms.map((alarm) => `${alarm.Namespace}/${alarm.MetricName}`);
     expect(metrics.filter((metric) => metric === 'AWS/SQS/ApproximateNumberOfMessagesVisible')).toHaveLength(dlqs.length + pipeDefinitions.length + 1);
-    expect(metrics.filter((metric) => metric === 'AWS/Lambda/Errors')).toHaveLength(4);
-    expect(metrics.filter((metric) => metric === 'AWS/Lambda/Throttles')).toHaveLength(4);
+    expect(metrics.filter((metric) => metric === 'AWS/Lambda/Errors')).toHaveLength(functions);
+    expect(metrics.filter((metric) => metric === 'AWS/Lambda/Throttles')).toHaveLength(functions);
     expect(metrics).toContain('AWS/ApiGateway/5xx');
     expect(metrics.filter((metric) => metric === 'AWS/EventBridge/Pipes/ExecutionFailed')).toHaveLength(pipeDefinitions.length);
     expect(metrics).toContain(`StoreFront/storefront/DailyReportFailed`);
