@@ -8,7 +8,7 @@ export default defineConfig({
   // for consumers of the published package, which ships only dist/.
   ssr: { resolve: { conditions: ['store-front-source', 'node', 'development|production'] } },
   test: {
-    include: ['packages/*/tests/**/*.test.ts', 'examples/*/tests/**/*.test.ts'],
+    include: ['packages/*/tests/**/*.test.ts', 'examples/*/tests/**/*.test.ts', 'docs/tests/**/*.test.ts'],
     globalSetup: ['packages/local/tests/emulatorSetup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
