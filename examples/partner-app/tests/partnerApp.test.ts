@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../../packages/local/src/startLocalStack.js';
-import { localWiring } from '../../../packages/local/src/wiring.js';
+import { localBackgroundServices } from '../../../packages/local/src/backgroundServices.js';
 import { startTestStack, testAdmin } from '../../../packages/local/tests/localStackSupport.js';
 import { partnerFeed } from '../src/feed.js';
 
@@ -15,7 +15,7 @@ describe('the partner app', () => {
   let stack: LocalStack;
 
   beforeAll(async () => {
-    stack = await startTestStack({ wiring: localWiring });
+    stack = await startTestStack({ backgroundServices: localBackgroundServices });
   });
   afterAll(() => stack?.stop());
 

@@ -6,8 +6,8 @@ import { createStorefrontClient, type StorefrontApi } from '@store-front/sdk/htt
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../../packages/local/src/startLocalStack.js';
-import { localWiring } from '../../../packages/local/src/wiring.js';
-import { startTestStack, testAdmin } from '../../../packages/local/tests/localStackSupport.js';
+import { localBackgroundServices } from '../../../packages/local/src/backgroundServices.js';
+import { startTestStack, storefrontPages, testAdmin } from '../../../packages/local/tests/localStackSupport.js';
 
 // Debian's Chromium (`.ci/run` installs it); nothing here downloads a browser.
 const chromiumPath = '/usr/bin/chromium';
@@ -45,7 +45,7 @@ describe('the storefront web page in Chromium', () => {
   beforeAll(async () => {
     userDataDir = await mkdtemp(join(tmpdir(), 'storefront-chromium-'));
     [stack, browser] = await Promise.all([
-      startTestStack({ wiring: localWiring, seed: true }),
+      storefrontPages().then((pages) => startTestStack({ backgroundServices: localBackgroundServices, seed: true, pages })),
       chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath, args: chromiumArgs, headless: true, viewport: desktop }),
     ]);
     shop = createStorefrontClient({ baseUrl: stack.url });
@@ -73,7 +73,7 @@ describe('the storefront web page in Chromium', () => {
 
   it('browses, fills a cart with two products and places one order; the stock shown goes down', async () => {
     await page.goto(stack.url);
-    await expect.poll(() => page.locator('.card').count()).toBe(8);
+    await expect.poll(() => page.locator('.card').count(), { timeout: 15_000 }).toBe(8);
     await page.screenshot({ path: join(screenshots, 'shop.png'), fullPage: true });
 
     // "Load more" follows the cursor, and focus moves to the first product it brought.

@@ -17,9 +17,9 @@ import type { SQSEvent } from 'aws-lambda';
 import { CallCounter } from '../../sdk/tests/support.js';
 import { createInventoryCheckerHandler } from '@store-front/handlers';
 import { startEmulator } from '../src/emulator.js';
-import { PipeRunner } from '../src/pipeRunner.js';
+import { PipeRunner } from '../src/pipes/PipeRunner.js';
 import { startLocalStack } from '../src/startLocalStack.js';
-import { localWiring } from '../src/wiring.js';
+import { localBackgroundServices } from '../src/backgroundServices.js';
 import { createStorefrontClient } from '@store-front/sdk/http';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -122,7 +122,7 @@ try {
   delays.sort((a, b) => a - b);
   const percentile = (p: number) => Math.round(delays[Math.min(delays.length - 1, Math.floor(p * delays.length))]!);
 
-  // 3. Order → alert on the local stack with its own wiring: POST /order in, the alert printed by the
+  // 3. Order → alert on the local stack with its own backgroundServices: POST /order in, the alert printed by the
   //    stack's topic subscriber out (pipes, queue consumer and checker at their npm start settings).
   const printed: Array<{ line: string; at: number }> = [];
   const stack = await startLocalStack({
@@ -133,7 +133,7 @@ try {
     persist: false,
     dataDir: await mkdtemp(join(tmpdir(), 'storefront-bench-')),
     adminCredentials: { accessKeyId: 'AKIABENCHADMIN000001', secretAccessKey: 'bench-admin-secret-000000000000' },
-    wiring: localWiring,
+    backgroundServices: localBackgroundServices,
     logger: new Logger({ logLevel: 'SILENT' }),
     print: (line) => printed.push({ line, at: performance.now() }),
   });

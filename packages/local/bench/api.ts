@@ -32,7 +32,7 @@ async function orderLatency() {
     port: 0,
     seed: false,
     persist: false,
-    wiring: [],
+    backgroundServices: [],
     logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
     adminCredentials: { accessKeyId: 'AKIABENCH', secretAccessKey: 'bench-secret' },
   });

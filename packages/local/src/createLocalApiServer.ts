@@ -36,14 +36,14 @@ export function createLocalApiServer(options: LocalApiServerOptions): Server {
   const server = createServer((request, response) => {
     handle(options, request, response).catch((error: unknown) => {
       // Only a broken socket gets here; the handler itself never throws.
-      if (!response.headersSent) writeError(response, new StorefrontError('INTERNAL', 500, 'Internal error', { cause: error }));
+      if (!response.headersSent) writeError(response, new StorefrontError('INTERNAL', 'Internal error', { cause: error }));
       else response.destroy();
     });
   });
   // Requests Node cannot even parse still get the contract's envelope, not a bare "400 Bad Request".
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
-    const body = JSON.stringify(new StorefrontError('VALIDATION_ERROR', 400, 'Malformed HTTP request').toJSON());
+    const body = JSON.stringify(new StorefrontError('VALIDATION_ERROR', 'Malformed HTTP request').toJSON());
     socket.end(
       `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );

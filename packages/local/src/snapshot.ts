@@ -11,8 +11,8 @@ import {
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';
-import { GetScheduleCommand, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
-import { createTableInput, tableDefinitions, type AwsClients, type StorefrontConfig } from '@store-front/sdk';
+import { GetScheduleCommand } from '@aws-sdk/client-scheduler';
+import { createTableInput, tableDefinitions, type AwsClients, type Storefront, type StorefrontConfig } from '@store-front/sdk';
 
 /*
  * Local persistence. moto keeps everything in memory; its recorder (MOTO_ENABLE_RECORDING) replays
@@ -105,7 +105,7 @@ export async function loadSnapshot(file: string): Promise<Snapshot | undefined> 
  * ```ts
  * await restoreTables(clients, config, snapshot);
  * await provisionResources(config);
- * await restoreAfterProvisioning(clients, config, snapshot);
+ * await restoreAfterProvisioning(store, snapshot);
  * ```
  */
 export async function restoreTables(clients: AwsClients, config: StorefrontConfig, snapshot: Snapshot): Promise<void> {
@@ -135,15 +135,17 @@ export async function restoreTables(clients: AwsClients, config: StorefrontConfi
 }
 
 /**
- * Puts back the report files and the daily schedule's expression (run after provisioning, which
- * creates the bucket and a default schedule).
+ * Puts back the report files and the daily schedule (run after provisioning, which creates the
+ * bucket and a default schedule). The schedule goes through `reports.setSchedule`, so it is
+ * validated and keeps every other setting of the schedule, as any change of schedule does.
  *
  * @example
  * ```ts
- * await restoreAfterProvisioning(clients, config, snapshot);
+ * await restoreAfterProvisioning(store, snapshot);
  * ```
  */
-export async function restoreAfterProvisioning(clients: AwsClients, config: StorefrontConfig, snapshot: Snapshot): Promise<void> {
+export async function restoreAfterProvisioning(store: Storefront, snapshot: Snapshot): Promise<void> {
+  const { clients, config } = store;
   for (const report of snapshot.reports) {
     await clients.s3.send(
       new PutObjectCommand({
@@ -154,20 +156,5 @@ export async function restoreAfterProvisioning(clients: AwsClients, config: Stor
       }),
     );
   }
-  if (!snapshot.schedule) return;
-  const current = await clients.scheduler.send(
-    new GetScheduleCommand({ Name: config.schedules.dailyReports, GroupName: config.schedules.group }),
-  );
-  if (current.ScheduleExpression === snapshot.schedule.expression && current.ScheduleExpressionTimezone === snapshot.schedule.timezone) return;
-  await clients.scheduler.send(
-    new UpdateScheduleCommand({
-      Name: config.schedules.dailyReports,
-      GroupName: config.schedules.group,
-      ScheduleExpression: snapshot.schedule.expression,
-      ...(snapshot.schedule.timezone ? { ScheduleExpressionTimezone: snapshot.schedule.timezone } : {}),
-      FlexibleTimeWindow: current.FlexibleTimeWindow ?? { Mode: 'OFF' },
-      Target: current.Target!,
-      ...(current.State ? { State: current.State } : {}),
-    }),
-  );
+  if (snapshot.schedule) await store.reports.setSchedule({ cron: snapshot.schedule.expression, timezone: snapshot.schedule.timezone ?? 'UTC' });
 }

@@ -3,7 +3,8 @@
  * startLocalStack: settings come from the environment, Ctrl-C stops everything it started.
  */
 import { relative } from 'node:path';
-import { localWiring } from './wiring.js';
+import { buildStorefrontWeb } from '@store-front/storefront-web/build';
+import { localBackgroundServices } from './backgroundServices.js';
 import { startLocalStack, type LocalStack } from './startLocalStack.js';
 
 /** The start-up banner: where everything is. */
@@ -24,7 +25,7 @@ function banner(stack: LocalStack): string {
     `  Admin keys   ${where}`,
     `               access key id ${admin.credentials.accessKeyId}; sign admin calls with SigV4, service execute-api, region ${stack.store.config.region}`,
     `  Data         ${stack.snapshotFile ? `kept in ${relative(process.cwd(), stack.snapshotFile)}` : 'lives in the given AWS endpoint'}${stack.seeded ? `; demo catalog seeded (${stack.seeded} products)` : ''}`,
-    `  Background   ${localWiring.map((entry) => entry.name).join('; ')}`,
+    `  Background   ${localBackgroundServices.map((entry) => entry.name).join('; ')}`,
     '',
     '  Ctrl-C stops everything.',
     '',
@@ -32,7 +33,8 @@ function banner(stack: LocalStack): string {
 }
 
 async function main(): Promise<void> {
-  const stack = await startLocalStack({ wiring: localWiring });
+  const pages = Object.fromEntries(await buildStorefrontWeb());
+  const stack = await startLocalStack({ backgroundServices: localBackgroundServices, pages });
   console.log(banner(stack));
   let stopping = false;
   const shutdown = (signal: string) => {

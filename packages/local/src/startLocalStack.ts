@@ -11,19 +11,15 @@ import {
   type Storefront,
   type StorefrontConfigInput,
 } from '@store-front/sdk';
-import { buildStorefrontWeb, type SiteFile } from '@store-front/storefront-web/build';
 import { createApiHandler } from '@store-front/handlers';
 import { loadAdminCredentials, type AdminCredentials } from './adminCredentials.js';
 import { loadCursorSecret } from './cursorSecret.js';
-import { createLocalApiServer } from './createLocalApiServer.js';
+import { createLocalApiServer, type LocalApiServerOptions } from './createLocalApiServer.js';
 import { seedDemoCatalog } from './demoCatalog.js';
 import { startEmulator } from './emulator.js';
 import { SigV4Verifier } from './SigV4Verifier.js';
 import { loadSnapshot, restoreAfterProvisioning, restoreTables, saveSnapshot } from './snapshot.js';
-import { startWiring, type Stoppable, type WiringEntry } from './wiring.js';
-
-// Built once per process (esbuild, in memory): every stack a test file starts serves the same page.
-let storefrontWeb: Promise<Map<string, SiteFile>> | undefined;
+import { startBackgroundServices, type Stoppable, type BackgroundService } from './backgroundServices.js';
 
 /** Options of {@link startLocalStack}: the store's settings plus how to host it. */
 export interface StartLocalStackOptions extends StorefrontConfigInput {
@@ -44,17 +40,19 @@ export interface StartLocalStackOptions extends StorefrontConfigInput {
   readonly persist?: boolean;
   /** How often the data snapshot is saved, in ms. Default 30 000. */
   readonly snapshotIntervalMs?: number;
-  /** Background services (pipes, queue consumers, schedules, alert printer). Default: `localWiring`. Pass `[]` for none. */
-  readonly wiring?: readonly WiringEntry[];
+  /** Background services (pipes, queue consumers, schedules, alert printer). Default: `localBackgroundServices`. Pass `[]` for none. */
+  readonly backgroundServices?: readonly BackgroundService[];
   /** Structured logger of the API and the background services. Default: Powertools, level `POWERTOOLS_LOG_LEVEL` or WARN. */
   readonly logger?: Logger;
   /** Where human-readable lines (alerts, report links) go. Default `console.log`. */
   readonly print?: (line: string) => void;
+  /** Files served beside the API, by path (`npm start` hands it the built storefront page). Default: none. */
+  readonly pages?: LocalApiServerOptions['pages'];
 }
 
 /** A running local stack. */
 export interface LocalStack {
-  /** `http://127.0.0.1:<port>` — the API, the storefront page at `/` and `/openapi.json`. */
+  /** `http://127.0.0.1:<port>` — the API, `/openapi.json` and the pages it was given (`npm start`: the storefront page at `/`). */
   readonly url: string;
   /** The AWS endpoint in use (the emulator it started, or the one it was given). */
   readonly endpoint: string;
@@ -75,7 +73,7 @@ export interface LocalStack {
 /**
  * Starts the whole store on one machine: moto (unless an endpoint is given), provisioning from the
  * shared definitions, the demo seed, the API behind an API Gateway-compatible server with the SigV4
- * check on admin routes, and the background wiring. `npm start` is a thin CLI over this.
+ * check on admin routes, and the background services. `npm start` is a thin CLI over this.
  *
  * @example
  * ```ts
@@ -117,7 +115,7 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
     const snapshot = snapshotFile ? await loadSnapshot(snapshotFile) : undefined;
     if (snapshot) await restoreTables(store.clients, store.config, snapshot);
     const provisioned = await provisionResources({ ...settings, clients: store.clients });
-    if (snapshot) await restoreAfterProvisioning(store.clients, store.config, snapshot);
+    if (snapshot) await restoreAfterProvisioning(store, snapshot);
     const seeded = (options.seed ?? env.STOREFRONT_SEED !== '0') ? await seedDemoCatalog(store) : 0;
 
     // Saved after writes (debounced) and periodically (background changes), so little is lost when
@@ -155,7 +153,7 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
     const server = createLocalApiServer({
       handler: createApiHandler({ store, logger }),
       verifier: new SigV4Verifier({ credentials: admin.credentials, region: store.config.region }),
-      pages: Object.fromEntries(await (storefrontWeb ??= buildStorefrontWeb())),
+      ...(options.pages ? { pages: options.pages } : {}),
       ...(saveSoon ? { onWrite: saveSoon } : {}),
     });
     server.listen(options.port ?? Number(env.PORT ?? 3000), options.host ?? '127.0.0.1');
@@ -169,7 +167,7 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
     );
     const { port } = server.address() as AddressInfo;
 
-    const background: Stoppable = await startWiring(options.wiring, { store, provisioned, logger, print });
+    const background: Stoppable = await startBackgroundServices(options.backgroundServices, { store, provisioned, logger, print });
     cleanups.push(() => background.stop());
 
     return {

@@ -15,7 +15,7 @@ import {
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createTestStore } from '../../sdk/tests/support.js';
 import { createInventoryCheckerHandler } from '@store-front/handlers';
-import { PipeRunner, type PipeRunnerOptions } from '../src/pipeRunner.js';
+import { PipeRunner, type PipeRunnerOptions } from '../src/pipes/PipeRunner.js';
 import { pipeDefinitions } from '@store-front/sdk';
 
 /** Feeds a queue to an SQS batch handler, deleting what it did not report as failed. */

@@ -11,14 +11,14 @@ import {
   stockLevelSchema,
 } from '@store-front/handlers';
 import type { LocalStack } from '../src/startLocalStack.js';
-import { item, send, silentLogger, startTestStack } from './localStackSupport.js';
+import { item, send, silentLogger, startTestStack, storefrontPages } from './localStackSupport.js';
 
 let stack: LocalStack;
 let url: string;
 const sign = {};
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ pages: await storefrontPages() });
   url = stack.url;
   await stack.store.inventory.put([
     item('Coffee Mug', 50, 12.5, 'Kitchen'),

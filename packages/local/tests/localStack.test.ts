@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateScheduleCommand } from '@aws-sdk/client-scheduler';
+import { CreateScheduleCommand, GetScheduleCommand } from '@aws-sdk/client-scheduler';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { createStorefrontClient } from '@store-front/sdk/http';
@@ -14,8 +14,8 @@ import { nextFireTime } from '../src/scheduleExpression.js';
 import { ScheduleRunner } from '../src/ScheduleRunner.js';
 import type { LocalStack } from '../src/startLocalStack.js';
 import { startQueueConsumer } from '../src/startQueueConsumer.js';
-import { schedules, topicPrinter } from '../src/wiring.js';
-import { startTestStack, waitFor } from './localStackSupport.js';
+import { schedules, topicPrinter } from '../src/backgroundServices.js';
+import { startTestStack, storefrontPages, waitFor } from './localStackSupport.js';
 
 describe('startLocalStack', () => {
   const printed: string[] = [];
@@ -29,7 +29,8 @@ describe('startLocalStack', () => {
       persist: true,
       dataDir,
       print: (line) => printed.push(line),
-      wiring: [topicPrinter('low-stock-alerts', (message) => `ALERT ${message}`), schedules({ 'scheduled-report': () => async () => 'ok' }, 1_000)],
+      pages: await storefrontPages(),
+      backgroundServices: [topicPrinter('low-stock-alerts', (message) => `ALERT ${message}`), schedules({ 'scheduled-report': () => async () => 'ok' }, 1_000)],
     });
   });
   afterAll(() => stack?.stop());
@@ -66,6 +67,7 @@ describe('startLocalStack', () => {
 
   it('keeps data across a restart: snapshot at stop, restored into fresh tables before provisioning', async () => {
     const order = await stack.store.orders.place({ product: 'Canvas Tote Bag', quantity: 3 });
+    await stack.store.reports.setSchedule({ cron: 'cron(30 6 * * ? *)', timezone: 'Europe/Berlin' });
     await stack.stop();
     const snapshot = JSON.parse(await readFile(join(dataDir, 'snapshot.json'), 'utf8'));
     expect(snapshot.tables.orders.length).toBeGreaterThan(0);
@@ -74,6 +76,12 @@ describe('startLocalStack', () => {
     expect(stack.seeded).toBe(0);
     expect((await stack.store.orders.get(order.orderId)).total).toBe(order.total);
     expect((await stack.store.catalog.get('Canvas Tote Bag')).available).toBe(147);
+    // The schedule comes back through reports.setSchedule: its expression, and its target untouched.
+    expect(await stack.store.reports.getSchedule()).toEqual({ cron: 'cron(30 6 * * ? *)', timezone: 'Europe/Berlin' });
+    const { Target } = await stack.store.clients.scheduler.send(
+      new GetScheduleCommand({ Name: stack.store.config.schedules.dailyReports, GroupName: stack.store.config.schedules.group }),
+    );
+    expect(JSON.parse(Target!.Input!)).toEqual({ source: 'daily-reports', scheduledTime: '<aws.scheduler.scheduled-time>' });
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { buildStorefrontWeb } from '@store-front/storefront-web/build';
 import { inject } from 'vitest';
 import { signAdminRequest } from '../src/signAdminRequest.js';
 import { startLocalStack, type StartLocalStackOptions } from '../src/startLocalStack.js';
@@ -21,6 +22,13 @@ export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undef
 /** A logger that stays quiet unless a test fails loudly. */
 export const silentLogger = new Logger({ serviceName: 'storefront-test', logLevel: 'SILENT' });
 
+let storefrontWeb: Promise<Record<string, { contentType: string; body: Uint8Array }>> | undefined;
+
+/** The storefront page as `npm start` hands it to the stack (built once per test process). */
+export function storefrontPages() {
+  return (storefrontWeb ??= buildStorefrontWeb().then((site) => Object.fromEntries(site)));
+}
+
 /** A local stack on a free port over the shared emulator, with its own resource prefix and no background services. */
 export function startTestStack(overrides: StartLocalStackOptions = {}) {
   return startLocalStack({
@@ -31,7 +39,7 @@ export function startTestStack(overrides: StartLocalStackOptions = {}) {
     port: 0,
     seed: false,
     persist: false,
-    wiring: [],
+    backgroundServices: [],
     adminCredentials: testAdmin,
     logger: silentLogger,
     print: () => undefined,

@@ -1,21 +1,18 @@
 /**
- * Every error the store reports, as classes with the `code` and HTTP `status` of the contract.
- * Both transports throw these same classes, so callers handle errors one way.
+ * Every error the store reports, as classes with the `code` and HTTP `status` of the contract (the
+ * status comes from the error catalog). Both transports throw these same classes.
  */
+import { StorefrontError, type StorefrontErrorOptions } from './StorefrontError.js';
 
-/** The machine-readable error codes of the HTTP API (DESIGN.md). */
-export type ErrorCode =
-  | 'INVALID_JSON'
-  | 'VALIDATION_ERROR'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'OUT_OF_STOCK'
-  | 'IDEMPOTENCY_CONFLICT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'INTERNAL'
-  | 'CONFIGURATION_ERROR';
+export { StorefrontError, type StorefrontErrorOptions } from './StorefrontError.js';
+export {
+  errorCatalog,
+  apiErrorCodes,
+  errorCodeOfStatus,
+  type ApiErrorCode,
+  type ErrorCatalogEntry,
+  type ErrorCode,
+} from './errorCatalog.js';
 
 /** One line of an order that cannot be served: what was asked and what is there. */
 export interface StockShortage {
@@ -30,53 +27,6 @@ export interface FieldIssue {
   readonly message: string;
 }
 
-/** Options every store error accepts. */
-export interface StorefrontErrorOptions {
-  readonly details?: unknown;
-  readonly cause?: unknown;
-  readonly requestId?: string;
-}
-
-/**
- * Base class of every error the store throws.
- *
- * @example
- * ```ts
- * try { await store.orders.place({ product: 'Mug', quantity: 2 }); }
- * catch (error) { if (error instanceof StorefrontError) console.log(error.code, error.status); }
- * ```
- */
-export class StorefrontError extends Error {
-  /** The contract's error code. */
-  readonly code: ErrorCode;
-  /** The HTTP status that carries this error. */
-  readonly status: number;
-  /** Structured context (the short lines of an order, the rejected fields, …). */
-  readonly details: unknown;
-  /** The request id of the API call that failed, when known. */
-  readonly requestId: string | undefined;
-
-  constructor(code: ErrorCode, status: number, message: string, options: StorefrontErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'StorefrontError';
-    this.code = code;
-    this.status = status;
-    this.details = options.details;
-    this.requestId = options.requestId;
-  }
-
-  /** The error envelope of the HTTP API: `{"error":{"code","message","details"}}`. */
-  toJSON(): { error: { code: ErrorCode; message: string; details?: unknown } } {
-    return {
-      error: {
-        code: this.code,
-        message: this.message,
-        ...(this.details === undefined ? {} : { details: this.details }),
-      },
-    };
-  }
-}
-
 /**
  * The request body is not valid JSON (400).
  * @example
@@ -86,7 +36,7 @@ export class StorefrontError extends Error {
  */
 export class InvalidJsonError extends StorefrontError {
   constructor(message = 'Request body is not valid JSON', options?: StorefrontErrorOptions) {
-    super('INVALID_JSON', 400, message, options);
+    super('INVALID_JSON', message, options);
     this.name = 'InvalidJsonError';
   }
 }
@@ -100,7 +50,7 @@ export class InvalidJsonError extends StorefrontError {
  */
 export class ValidationError extends StorefrontError {
   constructor(message: string, options: StorefrontErrorOptions & { details?: FieldIssue[] } = {}) {
-    super('VALIDATION_ERROR', 400, message, options);
+    super('VALIDATION_ERROR', message, options);
     this.name = 'ValidationError';
   }
 
@@ -119,7 +69,7 @@ export class ValidationError extends StorefrontError {
  */
 export class UnauthorizedError extends StorefrontError {
   constructor(message = 'Authentication required', options?: StorefrontErrorOptions) {
-    super('UNAUTHORIZED', 401, message, options);
+    super('UNAUTHORIZED', message, options);
     this.name = 'UnauthorizedError';
   }
 }
@@ -133,7 +83,7 @@ export class UnauthorizedError extends StorefrontError {
  */
 export class ForbiddenError extends StorefrontError {
   constructor(message = 'Forbidden', options?: StorefrontErrorOptions) {
-    super('FORBIDDEN', 403, message, options);
+    super('FORBIDDEN', message, options);
     this.name = 'ForbiddenError';
   }
 }
@@ -147,7 +97,7 @@ export class ForbiddenError extends StorefrontError {
  */
 export class NotFoundError extends StorefrontError {
   constructor(message = 'Not found', options?: StorefrontErrorOptions) {
-    super('NOT_FOUND', 404, message, options);
+    super('NOT_FOUND', message, options);
     this.name = 'NotFoundError';
   }
 }
@@ -163,7 +113,6 @@ export class OutOfStockError extends StorefrontError {
   constructor(shortages: StockShortage[], options: Omit<StorefrontErrorOptions, 'details'> = {}) {
     super(
       'OUT_OF_STOCK',
-      409,
       `Not enough stock: ${shortages
         .map((s) => `${s.product} (requested ${s.requested}, available ${s.available})`)
         .join(', ')}`,
@@ -189,7 +138,6 @@ export class IdempotencyConflictError extends StorefrontError {
   constructor(idempotencyKey: string, options?: StorefrontErrorOptions) {
     super(
       'IDEMPOTENCY_CONFLICT',
-      422,
       'This Idempotency-Key was already used with a different request body',
       { details: { idempotencyKey }, ...options },
     );
@@ -206,7 +154,7 @@ export class IdempotencyConflictError extends StorefrontError {
  */
 export class PayloadTooLargeError extends StorefrontError {
   constructor(message = 'Request body is too large', options?: StorefrontErrorOptions) {
-    super('PAYLOAD_TOO_LARGE', 413, message, options);
+    super('PAYLOAD_TOO_LARGE', message, options);
     this.name = 'PayloadTooLargeError';
   }
 }
@@ -220,8 +168,50 @@ export class PayloadTooLargeError extends StorefrontError {
  */
 export class UnsupportedMediaTypeError extends StorefrontError {
   constructor(message = 'Content-Type must be application/json', options?: StorefrontErrorOptions) {
-    super('UNSUPPORTED_MEDIA_TYPE', 415, message, options);
+    super('UNSUPPORTED_MEDIA_TYPE', message, options);
     this.name = 'UnsupportedMediaTypeError';
+  }
+}
+
+/**
+ * A known path was asked with a method it does not serve (405); the response's `Allow` header
+ * lists {@link MethodNotAllowedError.allowedMethods}.
+ * @example
+ * ```ts
+ * throw new MethodNotAllowedError(['GET', 'PUT']);
+ * ```
+ */
+export class MethodNotAllowedError extends StorefrontError {
+  /** The methods the path serves, e.g. `['GET', 'PUT']`. */
+  readonly allowedMethods: readonly string[];
+
+  constructor(allowedMethods: readonly string[], message?: string, options?: Omit<StorefrontErrorOptions, 'details'>) {
+    super('METHOD_NOT_ALLOWED', message ?? `Method not allowed; this path serves ${allowedMethods.join(', ')}`, {
+      ...options,
+      details: { allowedMethods },
+    });
+    this.name = 'MethodNotAllowedError';
+    this.allowedMethods = allowedMethods;
+  }
+}
+
+/**
+ * Transient contention or throttling outlasted the store's own retries (503). Safe to send again
+ * after {@link TryAgainError.retryAfterSeconds} (the `Retry-After` header), with the same
+ * `Idempotency-Key`; the HTTP client does so itself for the calls it may retry.
+ * @example
+ * ```ts
+ * if (error instanceof TryAgainError) await new Promise((r) => setTimeout(r, error.retryAfterSeconds * 1000));
+ * ```
+ */
+export class TryAgainError extends StorefrontError {
+  /** Whole seconds to wait before sending the request again. */
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds = 1, message = 'The store is busy; try again shortly', options?: Omit<StorefrontErrorOptions, 'details'>) {
+    super('TRY_AGAIN', message, { ...options, details: { retryAfterSeconds } });
+    this.name = 'TryAgainError';
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -234,7 +224,7 @@ export class UnsupportedMediaTypeError extends StorefrontError {
  */
 export class InternalError extends StorefrontError {
   constructor(message = 'Internal error', options?: StorefrontErrorOptions) {
-    super('INTERNAL', 500, message, options);
+    super('INTERNAL', message, options);
     this.name = 'InternalError';
   }
 }
@@ -248,48 +238,7 @@ export class InternalError extends StorefrontError {
  */
 export class ConfigurationError extends StorefrontError {
   constructor(message: string, options?: StorefrontErrorOptions) {
-    super('CONFIGURATION_ERROR', 500, message, options);
+    super('CONFIGURATION_ERROR', message, options);
     this.name = 'ConfigurationError';
-  }
-}
-
-/**
- * Turns an HTTP error response of the store's API into the matching error class, so the HTTP
- * transport throws exactly what the direct transport throws.
- *
- * @example
- * ```ts
- * const response = await fetch(url);
- * if (!response.ok) throw errorFromResponse(response.status, await response.json());
- * ```
- */
-export function errorFromResponse(status: number, body: unknown, requestId?: string): StorefrontError {
-  const envelope = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
-  const message = typeof envelope?.message === 'string' ? envelope.message : `HTTP ${status}`;
-  const details = envelope?.details;
-  const options = { details, requestId };
-  switch (envelope?.code) {
-    case 'INVALID_JSON':
-      return new InvalidJsonError(message, options);
-    case 'VALIDATION_ERROR':
-      return new ValidationError(message, options as StorefrontErrorOptions & { details?: FieldIssue[] });
-    case 'UNAUTHORIZED':
-      return new UnauthorizedError(message, options);
-    case 'FORBIDDEN':
-      return new ForbiddenError(message, options);
-    case 'NOT_FOUND':
-      return new NotFoundError(message, options);
-    case 'OUT_OF_STOCK':
-      return new OutOfStockError(Array.isArray(details) ? (details as StockShortage[]) : [], { requestId });
-    case 'IDEMPOTENCY_CONFLICT': {
-      const key = (details as { idempotencyKey?: unknown } | undefined)?.idempotencyKey;
-      return new IdempotencyConflictError(typeof key === 'string' ? key : '', { requestId });
-    }
-    case 'PAYLOAD_TOO_LARGE':
-      return new PayloadTooLargeError(message, options);
-    case 'UNSUPPORTED_MEDIA_TYPE':
-      return new UnsupportedMediaTypeError(message, options);
-    default:
-      return new InternalError(message, options);
   }
 }

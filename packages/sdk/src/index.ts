@@ -59,12 +59,18 @@ export {
   UnsupportedMediaTypeError,
   InternalError,
   ConfigurationError,
-  errorFromResponse,
+  MethodNotAllowedError,
+  TryAgainError,
+  errorCatalog,
+  apiErrorCodes,
   type ErrorCode,
+  type ApiErrorCode,
+  type ErrorCatalogEntry,
   type FieldIssue,
   type StockShortage,
   type StorefrontErrorOptions,
 } from './errors.js';
+export { errorFromResponse, type ResponseHeaders } from './errorFromResponse.js';
 export { CatalogService } from './catalog/CatalogService.js';
 export { isTimeZone, timeZoneOffsetMs, wallClockToInstant } from './timeZones.js';
 export { OrderService } from './orders/OrderService.js';

@@ -1,21 +1,7 @@
-import type { ErrorCode } from '@store-front/sdk';
+import { errorCatalog, type ApiErrorCode } from '@store-front/sdk';
 import { z } from 'zod';
 import type { Route } from './routes.js';
 import { errorEnvelopeSchema } from './schemas.js';
-
-/** Status of each error code (DESIGN.md). */
-const errorStatus: Partial<Record<ErrorCode, number>> = {
-  INVALID_JSON: 400,
-  VALIDATION_ERROR: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  OUT_OF_STOCK: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  IDEMPOTENCY_CONFLICT: 422,
-  INTERNAL: 500,
-};
 
 // Inputs are documented as a client sends them (before transforms such as "limit" → number).
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
@@ -60,13 +46,14 @@ export function buildOpenApiDocument(routes: readonly Route[]) {
         schema: withoutDialect(jsonSchema(schema, 'input')),
       })),
     ];
-    const codes = new Set<ErrorCode>([...route.errors, 'INTERNAL', ...(route.admin ? (['UNAUTHORIZED', 'FORBIDDEN'] as const) : [])]);
+    const codes = new Set<ApiErrorCode>([...route.errors, 'INTERNAL', ...(route.admin ? (['UNAUTHORIZED', 'FORBIDDEN'] as const) : [])]);
     const errorResponses: Record<string, unknown> = {};
     for (const code of codes) {
-      const status = String(errorStatus[code]);
+      const status = String(errorCatalog[code].status);
       const existing = errorResponses[status] as { description: string } | undefined;
+      const description = `${code}: ${errorCatalog[code].description}`;
       errorResponses[status] = {
-        description: existing ? `${existing.description}, ${code}` : code,
+        description: existing ? `${existing.description}; ${description}` : description,
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       };
     }

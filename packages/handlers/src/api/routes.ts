@@ -6,7 +6,7 @@ import {
   orderRequestFormsSchema,
   parseInput,
   productName,
-  type ErrorCode,
+  type ApiErrorCode,
   type StorefrontApi,
   type StartReportRequest,
 } from '@store-front/sdk';
@@ -57,7 +57,7 @@ export interface Route {
   readonly body?: z.ZodType;
   readonly response: { readonly status: number; readonly schema: z.ZodType };
   /** Error codes the route itself may answer with, besides the ones every route may. */
-  readonly errors: readonly ErrorCode[];
+  readonly errors: readonly ApiErrorCode[];
   run(store: StorefrontApi, request: ApiRequest): Promise<unknown>;
 }
 

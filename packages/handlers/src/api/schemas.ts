@@ -1,4 +1,5 @@
 import {
+  apiErrorCodes,
   catalogListOptionsSchema,
   categoryName,
   integerString,
@@ -110,18 +111,7 @@ export const alertsSchema = z.strictObject({
 /** Every error: `{"error":{"code","message","details"?}}`. */
 export const errorEnvelopeSchema = z.strictObject({
   error: z.strictObject({
-    code: z.enum([
-      'INVALID_JSON',
-      'VALIDATION_ERROR',
-      'UNAUTHORIZED',
-      'FORBIDDEN',
-      'NOT_FOUND',
-      'OUT_OF_STOCK',
-      'IDEMPOTENCY_CONFLICT',
-      'PAYLOAD_TOO_LARGE',
-      'UNSUPPORTED_MEDIA_TYPE',
-      'INTERNAL',
-    ]),
+    code: z.enum(apiErrorCodes),
     message: z.string(),
     details: z.unknown().optional(),
   }),

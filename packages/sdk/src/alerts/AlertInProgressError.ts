@@ -16,7 +16,7 @@ export class AlertInProgressError extends StorefrontError {
     readonly recordId: string,
     options?: StorefrontErrorOptions,
   ) {
-    super('INTERNAL', 500, `The alert of stream record ${recordId} is being sent by another checker`, options);
+    super('INTERNAL', `The alert of stream record ${recordId} is being sent by another checker`, options);
     this.name = 'AlertInProgressError';
   }
 }

@@ -1,5 +1,6 @@
 import type { ExecuteApiSigner } from './ExecuteApiSigner.js';
-import { InternalError, errorFromResponse, type ErrorCode } from '../errors.js';
+import { errorFromResponse } from '../errorFromResponse.js';
+import { InternalError } from '../errors.js';
 
 /** Static AWS credentials, or a function that returns current ones (e.g. from Cognito). */
 export type HttpCredentials =
@@ -32,18 +33,6 @@ export interface HttpCall {
   /** Safe to send again: GETs, and orders carrying an Idempotency-Key. */
   readonly retry?: boolean;
 }
-
-// When a proxy or API Gateway itself answers (no store envelope), the status still says what happened.
-const codeByStatus: Record<number, ErrorCode> = {
-  400: 'VALIDATION_ERROR',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'OUT_OF_STOCK',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'IDEMPOTENCY_CONFLICT',
-};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -99,7 +88,7 @@ export class HttpTransport {
       const requestId = response.headers.get('x-request-id') ?? response.headers.get('apigw-requestid') ?? undefined;
       const body: unknown = await response.json().catch(() => undefined);
       if (response.ok && body !== undefined) return body as T;
-      throw errorFromResponse(response.status, withEnvelope(response.status, body), requestId);
+      throw errorFromResponse(response.status, body, requestId, response.headers);
     }
   }
 
@@ -138,16 +127,4 @@ export class HttpTransport {
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
     });
   }
-}
-
-function withEnvelope(status: number, body: unknown): unknown {
-  const envelope = (body as { error?: { code?: unknown } } | undefined)?.error;
-  if (typeof envelope?.code === 'string') return body;
-  const message = (body as { message?: unknown } | undefined)?.message;
-  return {
-    error: {
-      code: codeByStatus[status] ?? 'INTERNAL',
-      message: typeof message === 'string' ? message : `HTTP ${status}`,
-    },
-  };
 }

@@ -26,9 +26,15 @@ export {
   UnsupportedMediaTypeError,
   InternalError,
   ConfigurationError,
-  errorFromResponse,
+  MethodNotAllowedError,
+  TryAgainError,
+  errorCatalog,
+  apiErrorCodes,
   type ErrorCode,
+  type ApiErrorCode,
+  type ErrorCatalogEntry,
   type FieldIssue,
   type StockShortage,
 } from '../errors.js';
+export { errorFromResponse, type ResponseHeaders } from '../errorFromResponse.js';
 export type * from '../types.js';

@@ -1,16 +1,16 @@
 import { createStorefrontClient } from '@store-front/sdk/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../src/startLocalStack.js';
-import { localWiring } from '../src/wiring.js';
+import { localBackgroundServices } from '../src/backgroundServices.js';
 import { startTestStack, testAdmin, waitFor } from './localStackSupport.js';
 
-// The local stack with the wiring `npm start` runs: the async paths work end to end through HTTP.
+// The local stack with the background services `npm start` runs: the async paths work end to end through HTTP.
 describe('the local stack, fully wired', () => {
   const printed: string[] = [];
   let stack: LocalStack;
 
   beforeAll(async () => {
-    stack = await startTestStack({ wiring: localWiring, print: (line) => printed.push(line) });
+    stack = await startTestStack({ backgroundServices: localBackgroundServices, print: (line) => printed.push(line) });
   });
   afterAll(() => stack?.stop());
 

@@ -8,7 +8,10 @@ import { pipeDefinitions, type PipeDefinition } from '@store-front/sdk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTestStore, product } from '../../sdk/tests/support.js';
-import { compileEventPattern, FileCheckpointStore, InMemoryCheckpointStore, PipeRunner } from '../src/pipeRunner.js';
+import { compileEventPattern } from '../src/pipes/compileEventPattern.js';
+import { FileCheckpointStore } from '../src/pipes/FileCheckpointStore.js';
+import { InMemoryCheckpointStore } from '../src/pipes/InMemoryCheckpointStore.js';
+import { PipeRunner } from '../src/pipes/PipeRunner.js';
 import { createAlertHarness } from './alertHarness.js';
 
 describe('event pattern subset', () => {

@@ -6,18 +6,18 @@ import { executionIdFromPipeMessage } from '@store-front/sdk';
 import { createInventoryCheckerHandler } from '@store-front/handlers';
 import { createReportWorkerHandler } from '@store-front/handlers';
 import { createScheduledReportHandler, type ScheduledReportEvent } from '@store-front/handlers';
-import { startPipeRunner } from './pipeRunner.js';
+import { startPipeRunner } from './pipes/startPipeRunner.js';
 import { ScheduleRunner, type ScheduledHandler } from './ScheduleRunner.js';
 import { startQueueConsumer, type SqsBatchHandler } from './startQueueConsumer.js';
 
 /*
- * The local stack's background services as one declarative list (`localWiring`): what AWS does
+ * The local stack's background services as one declarative list (`localBackgroundServices`): what AWS does
  * with EventBridge Pipes, Lambda event source mappings, EventBridge Scheduler and SNS, done on one
  * machine against the emulator. Each entry is made by one of the factories below.
  */
 
 /** What a background service gets to start with. */
-export interface WiringContext {
+export interface BackgroundServiceContext {
   readonly store: Storefront;
   readonly provisioned: ProvisionedResources;
   readonly logger: Logger;
@@ -31,10 +31,10 @@ export interface Stoppable {
 }
 
 /** One background service of the local stack. */
-export interface WiringEntry {
+export interface BackgroundService {
   /** Shown in logs and the start-up banner. */
   readonly name: string;
-  start(context: WiringContext): Promise<Stoppable>;
+  start(context: BackgroundServiceContext): Promise<Stoppable>;
 }
 
 /**
@@ -50,9 +50,9 @@ export interface WiringEntry {
 export function queueConsumer(
   queue: keyof QueueNames,
   functionName: string,
-  makeHandler: (context: WiringContext) => SqsBatchHandler,
+  makeHandler: (context: BackgroundServiceContext) => SqsBatchHandler,
   batchSize = 10,
-): WiringEntry {
+): BackgroundService {
   return {
     name: `queue ${queue} → ${functionName}`,
     start: async (context) => {
@@ -82,9 +82,9 @@ export function queueConsumer(
  * ```
  */
 export function schedules(
-  makeHandlers: Readonly<Record<string, (context: WiringContext) => ScheduledHandler>>,
+  makeHandlers: Readonly<Record<string, (context: BackgroundServiceContext) => ScheduledHandler>>,
   refreshMs?: number,
-): WiringEntry {
+): BackgroundService {
   return {
     name: `schedules → ${Object.keys(makeHandlers).join(', ') || '(no targets yet)'}`,
     start: async (context) => {
@@ -114,7 +114,7 @@ export function schedules(
  * topicPrinter('low-stock', (message) => `⚠ ${message}`)
  * ```
  */
-export function topicPrinter(name: string, format: (message: string) => string): WiringEntry {
+export function topicPrinter(name: string, format: (message: string) => string): BackgroundService {
   return {
     name: `topic ${name} → terminal`,
     start: async ({ store, provisioned, logger, print }) => {
@@ -161,10 +161,10 @@ function formatLowStockAlert(message: string): string {
  *
  * @example
  * ```ts
- * const background = await startWiring([pipes(), …], context);
+ * const background = await startBackgroundServices([pipes(), …], context);
  * ```
  */
-export function pipes(pollIntervalMs = 100): WiringEntry {
+export function pipes(pollIntervalMs = 100): BackgroundService {
   return {
     name: 'pipes (table streams → queues)',
     start: async ({ store, logger }) =>
@@ -180,7 +180,7 @@ export function pipes(pollIntervalMs = 100): WiringEntry {
  * The report worker over the stack's store, printing each finished report's status and link, so a
  * report started from the page or the API shows up in the terminal too.
  */
-function reportWorkerPrintingLinks({ store, logger, print }: WiringContext): SqsBatchHandler {
+function reportWorkerPrintingLinks({ store, logger, print }: BackgroundServiceContext): SqsBatchHandler {
   const work = createReportWorkerHandler({ store, logger: logger.createChild({ serviceName: 'report-worker' }) });
   return async (event, context) => {
     const result = await work(event, context);
@@ -198,7 +198,7 @@ function reportWorkerPrintingLinks({ store, logger, print }: WiringContext): Sqs
 }
 
 /** Everything `npm start` runs in the background. */
-export const localWiring: readonly WiringEntry[] = [
+export const localBackgroundServices: readonly BackgroundService[] = [
   pipes(),
   queueConsumer('inventoryCheck', 'inventory-checker', ({ store, logger }) =>
     createInventoryCheckerHandler({ store, logger: logger.createChild({ serviceName: 'inventory-checker' }) }),
@@ -219,11 +219,11 @@ export const localWiring: readonly WiringEntry[] = [
  *
  * @example
  * ```ts
- * const background = await startWiring(localWiring, context);
+ * const background = await startBackgroundServices(localBackgroundServices, context);
  * await background.stop();
  * ```
  */
-export async function startWiring(entries: readonly WiringEntry[] = localWiring, context: WiringContext): Promise<Stoppable> {
+export async function startBackgroundServices(entries: readonly BackgroundService[] = localBackgroundServices, context: BackgroundServiceContext): Promise<Stoppable> {
   const started: Stoppable[] = [];
   const stop = async () => {
     for (const service of started.splice(0).reverse()) await service.stop();
