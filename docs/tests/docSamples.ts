@@ -45,7 +45,7 @@ export async function samplesOf(document: string): Promise<DocSample[]> {
  * their real types unless the sample declares or imports them itself.
  */
 const ambientNames: Record<string, string> = {
-  store: "import('@store-front/sdk').StorefrontApi",
+  store: "ReturnType<typeof import('@store-front/sdk').createStorefront>",
   api: "import('@store-front/sdk').StorefrontApi",
 };
 
