@@ -1,32 +1,31 @@
 /*
- * The partner app: the same partner flow over both transports, against a running store.
+ * The partner app: the same partner flow over both transports, against the running local stack.
  *
- *   STOREFRONT_AWS_ENDPOINT=http://127.0.0.1:<moto port from the banner> npm run partner
+ *   npm start            # in one terminal: writes .storefront/stack.json
+ *   npm run partner      # in another
  *
- * HTTP: `STOREFRONT_URL` (default http://localhost:3000), signed with `STOREFRONT_ADMIN_ACCESS_KEY_ID`
- * and `STOREFRONT_ADMIN_SECRET_ACCESS_KEY`, else the local stack's `.storefront/admin-credentials.json`.
- * Direct: `createStorefront()` with the SDK's settings from the environment (`STOREFRONT_AWS_ENDPOINT`,
- * `STOREFRONT_PREFIX`, …; in AWS, the default credential chain).
+ * Where the stack is comes from `.storefront/stack.json` (`STOREFRONT_DATA_DIR` to look elsewhere);
+ * `STOREFRONT_URL`, `STOREFRONT_AWS_ENDPOINT` (or `AWS_ENDPOINT_URL`) and `STOREFRONT_ADMIN_ACCESS_KEY_ID` /
+ * `STOREFRONT_ADMIN_SECRET_ACCESS_KEY` override it. This is a tool for the local stack: with no
+ * endpoint it stops and says so, it never falls back to real AWS.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createStorefront } from '@store-front/sdk';
 import { createStorefrontClient } from '@store-front/sdk/http';
+import { findLocalStack } from './findLocalStack.js';
 import { runPartnerFlow } from './runPartnerFlow.js';
 
-async function adminCredentials(): Promise<{ accessKeyId: string; secretAccessKey: string }> {
-  const { STOREFRONT_ADMIN_ACCESS_KEY_ID: accessKeyId, STOREFRONT_ADMIN_SECRET_ACCESS_KEY: secretAccessKey, STOREFRONT_DATA_DIR } = process.env;
-  if (accessKeyId && secretAccessKey) return { accessKeyId, secretAccessKey };
-  // npm workspaces run this in examples/partner-app; the local stack keeps its keys at the repository root.
-  const file = resolve(STOREFRONT_DATA_DIR ?? resolve(import.meta.dirname, '../../../.storefront'), 'admin-credentials.json');
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as { accessKeyId: string; secretAccessKey: string };
-  } catch (error) {
-    throw new Error(`No admin credentials in ${file} (${(error as Error).message}): start the local stack (npm start) or set STOREFRONT_ADMIN_*`);
-  }
+// npm workspaces run this in examples/partner-app; the local stack keeps its files at the repository root.
+const dataDir = process.env.STOREFRONT_DATA_DIR || resolve(import.meta.dirname, '../../../.storefront');
+let target;
+try {
+  target = await findLocalStack(dataDir, process.env);
+} catch (error) {
+  console.error(`npm run partner: ${(error as Error).message}`);
+  process.exit(1);
 }
 
 const runId = process.env.PARTNER_RUN_ID ?? new Date().toISOString();
-const http = createStorefrontClient({ baseUrl: process.env.STOREFRONT_URL ?? 'http://localhost:3000', credentials: await adminCredentials() });
+const http = createStorefrontClient({ baseUrl: target.apiUrl, credentials: target.adminCredentials });
 await runPartnerFlow(http, { runId, label: 'http' });
-await runPartnerFlow(createStorefront(), { runId, label: 'direct' });
+await runPartnerFlow(createStorefront({ endpoint: target.awsEndpoint, region: target.region, prefix: target.prefix }), { runId, label: 'direct' });

@@ -8,6 +8,7 @@ import {
   type StorefrontApi,
 } from '@store-front/sdk/http';
 import { announce, field, h, money, showMessage } from './dom.js';
+import { inventoryPanel } from './inventoryPanel.js';
 import { describeError, heading, type ViewContext } from './view.js';
 
 // Session storage at most: the keys leave with the tab, never persist on the machine.
@@ -15,7 +16,7 @@ const credentialsKey = 'storefront-admin-credentials';
 const reportPollMs = 1_000;
 const alertsRefreshMs = 5_000;
 
-function storedCredentials(): { accessKeyId: string; secretAccessKey: string } | undefined {
+export function storedCredentials(): { accessKeyId: string; secretAccessKey: string } | undefined {
   try {
     const stored = JSON.parse(sessionStorage.getItem(credentialsKey) ?? 'null') as { accessKeyId?: unknown; secretAccessKey?: unknown } | null;
     if (typeof stored?.accessKeyId === 'string' && typeof stored.secretAccessKey === 'string') {
@@ -88,12 +89,12 @@ function dashboard(context: ViewContext, credentials: HttpCredentials & { access
     announce('Signed out.');
   });
   // The product list reloads after every change; its Edit buttons fill the product form.
-  const products = productsPanel(admin, (product) => editor.edit(product));
+  const products = inventoryPanel(admin, (product) => editor.edit(product));
   const editor = productForm(admin, products.reload);
   const changed = products.reload;
   root.append(
     heading('Admin'),
-    h('p', { class: 'signed-in' }, `Signed in as ${credentials.accessKeyId} `, signOut),
+    h('p', { class: 'signed-in' }, `Signed in as ${credentials.accessKeyId} `, signOut, h('a', { href: '#/sales' }, 'Sales dashboard')),
     h('div', { class: 'admin-grid' }, editor.form, stockForm(admin, changed), reportsPanel(admin, context.signal), alertsPanel(admin, context.signal), products.panel),
   );
   void products.reload();
@@ -187,46 +188,6 @@ function stockForm(admin: StorefrontApi, changed: () => Promise<void>): HTMLElem
       .catch((error: unknown) => showMessage(message, 'error', describeError(error)));
   });
   return form;
-}
-
-/** The in-stock products with their stock, each with an Edit button that fills the product form. */
-function productsPanel(admin: StorefrontApi, edit: (product: string) => void): { panel: HTMLElement; reload: () => Promise<void> } {
-  const body = h('tbody', {});
-  const names = h('datalist', { id: 'product-names' });
-  const message = h('div', { class: 'message', hidden: true });
-  const panel = h(
-    'section',
-    { class: 'panel wide', 'aria-labelledby': 'products-title' },
-    h('h2', { id: 'products-title' }, 'Products in stock'),
-    message,
-    names,
-    h('div', { class: 'table-scroll' }, h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Product'), h('th', { scope: 'col' }, 'Category'), h('th', { scope: 'col', class: 'number' }, 'Price'), h('th', { scope: 'col', class: 'number' }, 'Stock'), h('td', {}))), body)),
-  );
-  const reload = async () => {
-    try {
-      const rows: HTMLTableRowElement[] = [];
-      const options: HTMLOptionElement[] = [];
-      for await (const item of admin.catalog.listAll()) {
-        options.push(h('option', { value: item.product }));
-        rows.push(
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row' }, item.product),
-            h('td', {}, item.category),
-            h('td', { class: 'number' }, money(item.cost)),
-            h('td', { class: 'number' }, item.available),
-            h('td', {}, h('button', { type: 'button', class: 'link', 'aria-label': `Edit ${item.product}`, onclick: () => edit(item.product) }, 'Edit')),
-          ),
-        );
-      }
-      body.replaceChildren(...rows);
-      names.replaceChildren(...options);
-    } catch (error) {
-      showMessage(message, 'error', describeError(error));
-    }
-  };
-  return { panel, reload };
 }
 
 /** Start a report, then watch its status until the download link appears. */

@@ -7,6 +7,7 @@ import { createStorefrontClient } from '@store-front/sdk/http';
 import { adminView } from './admin.js';
 import { Cart } from './cart.js';
 import { cartView } from './checkout.js';
+import { salesView } from './dashboard.js';
 import { productView, shopView } from './shop.js';
 import type { ViewContext } from './view.js';
 
@@ -36,6 +37,7 @@ function route(moveFocus: boolean): void {
     product: () => productView(context, decodeURIComponent(argument)),
     cart: () => cartView(context),
     admin: () => adminView(context),
+    sales: () => salesView(context),
   };
   void (views[view] ?? views[''])!();
   for (const link of document.querySelectorAll('nav a')) {

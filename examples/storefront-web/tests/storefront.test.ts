@@ -27,6 +27,18 @@ const screenshots = fileURLToPath(
   new URL(process.env.STOREFRONT_UPDATE_SCREENSHOTS === '1' ? '../../../docs/screenshots/' : '../../../test-artifacts/screenshots/', import.meta.url),
 );
 const desktop = { width: 1200, height: 900 };
+/** The context's page, with console errors and uncaught exceptions collected into `errors`. */
+async function pageCollectingErrors(browser: BrowserContext, errors: string[]): Promise<Page> {
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  await mkdir(screenshots, { recursive: true });
+  return page;
+}
+const launchChromium = (userDataDir: string) =>
+  chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath, args: chromiumArgs, headless: true, viewport: desktop });
 const phone = { width: 390, height: 844 };
 
 // The page, in a real browser, against the local stack with everything `npm start` runs in the background.
@@ -45,17 +57,13 @@ describe('the storefront web page in Chromium', () => {
   beforeAll(async () => {
     userDataDir = await mkdtemp(join(tmpdir(), 'storefront-chromium-'));
     [stack, browser] = await Promise.all([
-      storefrontPages().then((pages) => startTestStack({ backgroundServices: localBackgroundServices, seed: true, pages })),
-      chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath, args: chromiumArgs, headless: true, viewport: desktop }),
+      // The demo history's background reports would slow this file's first minute: the dashboard's own block has them.
+      storefrontPages().then((pages) => startTestStack({ backgroundServices: localBackgroundServices, seed: true, seedHistory: false, pages })),
+      launchChromium(userDataDir),
     ]);
     shop = createStorefrontClient({ baseUrl: stack.url });
     admin = createStorefrontClient({ baseUrl: stack.url, credentials: testAdmin });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
-    await mkdir(screenshots, { recursive: true });
+    page = await pageCollectingErrors(browser, consoleErrors);
   });
   afterAll(async () => {
     await browser?.close();
@@ -216,4 +224,77 @@ describe('the storefront web page in Chromium', () => {
       await page.screenshot({ path: join(screenshots, name), fullPage: name === 'shop-phone.png' });
     }
   });
+});
+
+// The managers' Sales view over a freshly started stack: the demo history's reports run in its background.
+describe('the Sales dashboard in Chromium', () => {
+  let stack: LocalStack;
+  let browser: BrowserContext;
+  let userDataDir: string;
+  let page: Page;
+  let admin: StorefrontApi;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    userDataDir = await mkdtemp(join(tmpdir(), 'storefront-chromium-'));
+    [stack, browser] = await Promise.all([storefrontPages().then((pages) => startTestStack({ backgroundServices: localBackgroundServices, seed: true, pages })), launchChromium(userDataDir)]);
+    admin = createStorefrontClient({ baseUrl: stack.url, credentials: testAdmin });
+    page = await pageCollectingErrors(browser, consoleErrors);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+  });
+
+  it('sales dashboard: 30 days charted from real reports, a table toggle, and report downloads', async () => {
+    // The demo history's reports run in the background after start; the dashboard shows what they kept.
+    const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const reported = async () => (await admin.reports.dailySales({ from, to: yesterday })).items.filter((day) => day.reported).length;
+    await expect.poll(reported, { timeout: 240_000, interval: 2_000 }).toBe(30);
+    const { items: days } = await admin.reports.dailySales({ from, to: yesterday });
+
+    await page.goto(`${stack.url}/#/admin`);
+    await page.getByLabel('Access key id').fill(testAdmin.accessKeyId);
+    await page.getByLabel('Secret access key').fill(testAdmin.secretAccessKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Sales dashboard' }).click();
+    await expect.poll(() => page.locator('#revenue-chart rect.bar').count(), { timeout: 20_000 }).toBe(30);
+    expect(await page.locator('#orders-chart rect.bar').count()).toBe(30);
+    expect(await page.locator('#revenue-chart rect.bar').last().getAttribute('aria-label')).toBe(`${yesterday}: $${days[29]!.revenue.toFixed(2)}`);
+    // Focus (keyboard) shows the exact figure, as hovering does.
+    await page.locator('#orders-chart rect.bar').first().focus();
+    expect(await page.locator('#orders-chart .chart-readout').textContent()).toBe(`${from}: ${days[0]!.orders} orders`);
+    await page.locator('#report-history tbody tr').first().waitFor();
+    await page.screenshot({ path: join(screenshots, 'dashboard.png'), fullPage: true });
+
+    // Its name changes with what it shows, so the button is found by what it controls.
+    const toggle = page.locator('button[aria-controls="revenue-chart-table"]');
+    expect(await toggle.textContent()).toBe('Show as table');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('#revenue-chart').isHidden()).toBe(true);
+    expect(await page.locator('#revenue-chart-table tbody tr').count()).toBe(30);
+    expect(await page.locator('#revenue-chart-table tbody tr').last().locator('td').first().textContent()).toBe(`$${days[29]!.revenue.toFixed(2)}`);
+    expect(await toggle.textContent()).toBe('Show as chart');
+    await toggle.click();
+    expect(await page.locator('#revenue-chart').isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: `Download the sales report of ${yesterday}` }).click();
+    const link = page.locator('#report-history a.download');
+    await link.waitFor();
+    const csv = await (await fetch((await link.getAttribute('href'))!)).text();
+    expect(csv.split('\r\n')[0]).toBe('orderId,orderDate,product,category,quantity,unitCost,lineTotal');
+    const revenue = csv.split('\r\n').slice(1, -1).reduce((sum, line) => sum + Math.round(Number(line.split(',').at(-1)) * 100), 0);
+    expect(revenue / 100).toBe(days[29]!.revenue);
+
+    await page.setViewportSize(phone);
+    await page.reload();
+    await page.locator('#revenue-chart rect.bar').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await page.screenshot({ path: join(screenshots, 'dashboard-phone.png') });
+    expect(consoleErrors).toEqual([]);
+  }, 300_000);
+
 });

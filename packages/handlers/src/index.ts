@@ -6,9 +6,9 @@
  *
  * @packageDocumentation
  */
-export { createApiHandler, corsAllowedHeaders, maxBodyBytes } from './api/createApiHandler.js';
+export { createApiHandler, corsAllowedHeaders, corsExposedHeaders, maxBodyBytes } from './api/createApiHandler.js';
 export type { ApiEvent, ApiHandler, ApiHandlerOptions } from './api/createApiHandler.js';
-export { apiRoutes, isAdminRoute, matchRoute } from './api/routes.js';
+export { allowedMethods, apiRoutes, isAdminRoute, matchRoute } from './api/routes.js';
 export type { ApiRequest, Route, RouteMatch } from './api/routes.js';
 export { buildOpenApiDocument } from './api/openapi.js';
 export {

@@ -1,12 +1,13 @@
 /*
  * The inventory-checker Lambda: consumes the inventory-check queue (inventory stream records put
- * there by the inventory-changes pipe) and sends low-stock alerts through `store.alerts.check`.
+ * there by the inventory-changes pipe), sends low-stock alerts through `store.alerts.check` and keeps
+ * each product's `stockStatus` (the status index of the inventory listing) with `syncStockStatus`.
  * Each failed record is reported in `batchItemFailures`, so only it is retried and, after the
  * queue's maxReceiveCount, moved to the DLQ; the rest of the batch is acknowledged.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { AlertService, createStorefront, type Storefront } from '@store-front/sdk';
+import { AlertService, createStorefront, syncStockStatus, type Storefront } from '@store-front/sdk';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 
 /** Options of {@link createInventoryCheckerHandler}. */
@@ -37,9 +38,10 @@ export type InventoryCheckerHandler = (event: SQSEvent, context?: Context) => Pr
 export function createInventoryCheckerHandler(options: InventoryCheckerOptions = {}): InventoryCheckerHandler {
   const logger = options.logger ?? new Logger({ serviceName: 'inventory-checker' });
   let alerts: AlertService | undefined;
+  let store: Storefront | undefined;
   const alertService = () => {
     if (!alerts) {
-      const store = options.store ?? createStorefront();
+      store = options.store ?? createStorefront();
       const topicArn = options.topicArn ?? process.env.STOREFRONT_LOW_STOCK_TOPIC_ARN;
       alerts = topicArn ? new AlertService(store.clients, store.config, { topicArn }) : store.alerts;
     }
@@ -48,7 +50,10 @@ export function createInventoryCheckerHandler(options: InventoryCheckerOptions =
 
   const checkRecord = async (record: SQSRecord): Promise<void> => {
     try {
-      const result = await alertService().check(parseBody(record.body));
+      const body = parseBody(record.body);
+      const result = await alertService().check(body);
+      // The same record keeps the managers' status index (GET /inventory?status=) in step.
+      await syncStockStatus(store!.clients.documents, store!.config.tables.inventory, body);
       if (result.outcome === 'sent') logger.info('Low-stock alert sent', { messageId: record.messageId, ...result.alert });
       else if (result.outcome === 'duplicate') logger.info('Alert already sent', { messageId: record.messageId, product: result.alert.product });
       else if (result.outcome === 'product-deleted') logger.warn('Product deleted since the change: no alert', { messageId: record.messageId, ...result.alert });

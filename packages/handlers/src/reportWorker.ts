@@ -32,7 +32,8 @@ export type ReportWorkerHandler = (event: SQSEvent, context?: Context) => Promis
  */
 export function createReportWorkerHandler(options: ReportWorkerHandlerOptions = {}): ReportWorkerHandler {
   const store = options.store ?? createStorefront();
-  const worker = options.worker ?? new ReportWorker(store.clients, store.config);
+  const reportsTopicArn = process.env.STOREFRONT_REPORTS_TOPIC_ARN;
+  const worker = options.worker ?? new ReportWorker(store.clients, store.config, reportsTopicArn ? { reportsTopicArn } : {});
   const logger = options.logger ?? new Logger({ serviceName: 'report-worker' });
   const processor = new BatchProcessor(EventType.SQS);
 

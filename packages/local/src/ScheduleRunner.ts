@@ -29,6 +29,12 @@ export interface ScheduleRunnerOptions {
   readonly handlers: Readonly<Record<string, ScheduledHandler>>;
   /** How often schedules are read again (changes made with `setSchedule` show up), ms. Default 60 000. */
   readonly refreshMs?: number;
+  /**
+   * When these schedules last ran (e.g. when the stopped stack last saved its data). A schedule due
+   * between then and `start()` fires once at start, for its latest missed time, so a daily report
+   * missed while the stack was stopped still runs (once, however many days passed).
+   */
+  readonly missedSince?: Date;
   readonly onFire?: (schedule: LocalSchedule, result: unknown) => void;
   readonly onError?: (error: Error, schedule?: LocalSchedule) => void;
 }
@@ -53,10 +59,22 @@ export class ScheduleRunner {
 
   constructor(private readonly options: ScheduleRunnerOptions) {}
 
-  /** Reads the schedules and arms the timer. */
+  /** Reads the schedules, fires those missed since `missedSince`, and arms the timer. */
   async start(): Promise<void> {
     this.running = true;
     await this.refresh();
+    const since = this.options.missedSince;
+    if (!since) return;
+    const now = new Date();
+    for (const schedule of this.schedules) {
+      let missed: Date | undefined;
+      try {
+        missed = lastFireTimeBetween(schedule, since, now);
+      } catch {
+        continue; // a bad expression: `load` has reported it
+      }
+      if (missed) this.fire(schedule, missed);
+    }
   }
 
   /** Disarms the timer and waits for invocations in progress. */
@@ -122,14 +140,14 @@ export class ScheduleRunner {
   private async tick(): Promise<void> {
     const now = Date.now();
     for (const schedule of this.schedules) {
-      if (schedule.next && schedule.next.getTime() <= now) this.fire(schedule);
+      if (schedule.next && schedule.next.getTime() <= now) this.fire(schedule, schedule.next);
     }
     await this.refresh();
   }
 
-  private fire(schedule: LocalSchedule): void {
+  private fire(schedule: LocalSchedule, scheduledTime: Date): void {
     const handler = this.options.handlers[schedule.functionName]!;
-    const run = handler(targetEvent(schedule), lambdaContext(schedule.functionName))
+    const run = handler(targetEvent(schedule, scheduledTime), lambdaContext(schedule.functionName))
       .then((result) => this.options.onFire?.(schedule, result))
       .catch((error: unknown) => this.options.onError?.(error as Error, schedule))
       .finally(() => this.firing.delete(run));
@@ -138,10 +156,22 @@ export class ScheduleRunner {
 }
 
 /** The event a firing sends: the Input with Scheduler's context attributes filled in, parsed as JSON. */
-function targetEvent(schedule: LocalSchedule): unknown {
+function targetEvent(schedule: LocalSchedule, at: Date): unknown {
   // Scheduler writes the scheduled time in seconds, e.g. 2026-11-25T00:15:00Z.
-  const scheduledTime = (schedule.next ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const scheduledTime = at.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return parseInput(schedule.input?.replaceAll('<aws.scheduler.scheduled-time>', scheduledTime));
+}
+
+/** The schedule's last fire time in (since, until], if it has one. */
+function lastFireTimeBetween(schedule: LocalSchedule, since: Date, until: Date): Date | undefined {
+  let last: Date | undefined;
+  // Bounded: a minute-rate schedule stopped for two months is ~90 000 steps.
+  for (let at = since, step = 0; step < 100_000; step++) {
+    const next = nextFireTime(schedule.expression, schedule.timezone, at);
+    if (!next || next > until) return last;
+    last = at = next;
+  }
+  return last;
 }
 
 function parseInput(input: string | undefined): unknown {

@@ -1,11 +1,12 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import type { ProvisionedResources, QueueNames, Storefront } from '@store-front/sdk';
+import type { ProvisionedResources, QueueNames, Storefront, TopicNames } from '@store-front/sdk';
 import { executionIdFromPipeMessage } from '@store-front/sdk';
 import { createInventoryCheckerHandler } from '@store-front/handlers';
 import { createReportWorkerHandler } from '@store-front/handlers';
 import { createScheduledReportHandler, type ScheduledReportEvent } from '@store-front/handlers';
+import { demoReportPrefix } from './demoHistory.js';
 import { startPipeRunner } from './pipes/startPipeRunner.js';
 import { ScheduleRunner, type ScheduledHandler } from './ScheduleRunner.js';
 import { startQueueConsumer, type SqsBatchHandler } from './startQueueConsumer.js';
@@ -23,11 +24,19 @@ export interface BackgroundServiceContext {
   readonly logger: Logger;
   /** Human-readable output (the terminal of `npm start`). */
   readonly print: (line: string) => void;
+  /** When the stack last ran before this start (its restored snapshot's time): schedules due since then fire once. */
+  readonly missedSince?: Date;
+  /** Registers a listener called after each API request that changed data (pipes read at once instead of at their next poll). */
+  readonly onWrite?: (listener: () => void) => void;
 }
 
 /** Something that runs until stopped. */
 export interface Stoppable {
-  stop(): Promise<void>;
+  /**
+   * Stops. With `drainUntil` (epoch ms) a service first finishes the work already handed to it
+   * (what is in its stream or queue), until then at the latest.
+   */
+  stop(options?: { readonly drainUntil?: number }): Promise<void>;
 }
 
 /** One background service of the local stack. */
@@ -88,7 +97,7 @@ export function schedules(
   return {
     name: `schedules → ${Object.keys(makeHandlers).join(', ') || '(no targets yet)'}`,
     start: async (context) => {
-      const { store, logger, print } = context;
+      const { store, logger, print, missedSince } = context;
       const handlers = Object.fromEntries(Object.entries(makeHandlers).map(([name, make]) => [name, make(context)]));
       const runner = new ScheduleRunner({
         scheduler: store.clients.scheduler,
@@ -96,6 +105,7 @@ export function schedules(
         prefix: store.config.prefix,
         handlers,
         ...(refreshMs === undefined ? {} : { refreshMs }),
+        ...(missedSince ? { missedSince } : {}),
         onFire: (schedule) => print(`⏰ schedule ${schedule.name} fired → ${schedule.functionName}`),
         onError: (error, schedule) => logger.warn(`schedule ${schedule?.name ?? ''} failed`, { error }),
       });
@@ -107,14 +117,15 @@ export function schedules(
 
 /**
  * Subscribes a local queue to an SNS topic (as an e-mail subscriber would be) and prints each
- * message, so alerts show up in the terminal.
+ * message, so alerts and digests show up in the terminal. With `rawDelivery` (the default) `format`
+ * gets the message itself; without, SNS's JSON envelope (`Subject`, `Message`, …).
  *
  * @example
  * ```ts
  * topicPrinter('low-stock', (message) => `⚠ ${message}`)
  * ```
  */
-export function topicPrinter(name: string, format: (message: string) => string): BackgroundService {
+export function topicPrinter(name: string, format: (message: string) => string, topic: keyof TopicNames = 'lowStockAlerts', rawDelivery = true): BackgroundService {
   return {
     name: `topic ${name} → terminal`,
     start: async ({ store, provisioned, logger, print }) => {
@@ -123,10 +134,10 @@ export function topicPrinter(name: string, format: (message: string) => string):
       const { Attributes } = await store.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
       await store.clients.sns.send(
         new SubscribeCommand({
-          TopicArn: provisioned.lowStockTopicArn,
+          TopicArn: provisioned.topicArns[topic],
           Protocol: 'sqs',
           Endpoint: Attributes!.QueueArn!,
-          Attributes: { RawMessageDelivery: 'true' },
+          Attributes: { RawMessageDelivery: String(rawDelivery) },
         }),
       );
       return startQueueConsumer({
@@ -155,6 +166,19 @@ function formatLowStockAlert(message: string): string {
   return `⚠ ${message}`;
 }
 
+/** The morning digest as the terminal shows it: its subject, then its text, set off by rules. */
+export function formatDigest(envelope: string): string {
+  const { Subject = '', Message = envelope } = (() => {
+    try {
+      return JSON.parse(envelope) as { Subject?: string; Message?: string };
+    } catch {
+      return {};
+    }
+  })();
+  const rule = '─'.repeat(72);
+  return [`📬 ${Subject || 'Morning digest'}`, rule, Message, rule].join('\n');
+}
+
 /**
  * Every pipe of `pipeDefinitions` (DynamoDB stream → filter → queue), as EventBridge Pipes runs them.
  * Positions are kept in memory: a restored snapshot comes back on fresh streams, read from their start.
@@ -167,12 +191,15 @@ function formatLowStockAlert(message: string): string {
 export function pipes(pollIntervalMs = 100): BackgroundService {
   return {
     name: 'pipes (table streams → queues)',
-    start: async ({ store, logger }) =>
-      startPipeRunner({
+    start: async ({ store, logger, onWrite }) => {
+      const runner = startPipeRunner({
         config: store.config,
         pollIntervalMs,
         onError: (error, pipeId) => logger.warn(`pipe ${pipeId} failed; retrying`, { error: error as Error }),
-      }),
+      });
+      onWrite?.(() => runner.wake());
+      return runner;
+    },
   };
 }
 
@@ -186,7 +213,10 @@ function reportWorkerPrintingLinks({ store, logger, print }: BackgroundServiceCo
     const result = await work(event, context);
     for (const record of event.Records) {
       try {
-        const job = await store.reports.get(executionIdFromPipeMessage(record.body));
+        const executionId = executionIdFromPipeMessage(record.body);
+        // The demo history's thirty reports would bury everything else; the dashboard shows them.
+        if (executionId.startsWith(demoReportPrefix)) continue;
+        const job = await store.reports.get(executionId);
         if (job.status === 'SUCCEEDED') print(`📄 ${job.type} report ${job.date}: ${job.rowCount} rows → ${job.downloadUrl}`);
         else if (job.status === 'FAILED') print(`✖ ${job.type} report ${job.date} failed: ${job.error}`);
       } catch {
@@ -212,10 +242,12 @@ export const localBackgroundServices: readonly BackgroundService[] = [
     },
   }),
   topicPrinter('low-stock-alerts', formatLowStockAlert),
+  topicPrinter('reports', formatDigest, 'reports', false),
 ];
 
 /**
- * Starts every entry in order; stops them in reverse order (and those already started if one fails).
+ * Starts every entry in order. Stops them in the same order — the pipes first, so with a drain what
+ * they move reaches the consumers after them (and those already started if one fails).
  *
  * @example
  * ```ts
@@ -225,8 +257,8 @@ export const localBackgroundServices: readonly BackgroundService[] = [
  */
 export async function startBackgroundServices(entries: readonly BackgroundService[] = localBackgroundServices, context: BackgroundServiceContext): Promise<Stoppable> {
   const started: Stoppable[] = [];
-  const stop = async () => {
-    for (const service of started.splice(0).reverse()) await service.stop();
+  const stop = async (options?: { readonly drainUntil?: number }) => {
+    for (const service of started.splice(0)) await service.stop(options);
   };
   try {
     for (const entry of entries) {

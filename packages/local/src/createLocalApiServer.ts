@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { PayloadTooLargeError, StorefrontError } from '@store-front/sdk';
+import { PayloadTooLargeError, StorefrontError, browserSecurityHeaders, type BrowserOrigins } from '@store-front/sdk';
 import type { APIGatewayEventRequestContextIAMAuthorizer } from 'aws-lambda';
 import type { ApiEvent, ApiHandler } from '@store-front/handlers';
 import { isAdminRoute } from '@store-front/handlers';
@@ -14,8 +14,10 @@ export interface LocalApiServerOptions {
   readonly verifier: SigV4Verifier;
   /** Files served outside the API, by path (e.g. `/` → the storefront page, `/assets/app.js`). */
   readonly pages?: Readonly<Record<string, { readonly contentType: string; readonly body: string | Uint8Array }>>;
-  /** Called after every successful request that may have changed data (any 2xx but GET/OPTIONS). */
+  /** Called after every successful request that may have changed data (any 2xx but GET/HEAD/OPTIONS). */
   readonly onWrite?: () => void;
+  /** Origins the page may use besides its own (media, upload), for the Content-Security-Policy. */
+  readonly browserOrigins?: BrowserOrigins;
 }
 
 // API Gateway accepts up to 10 MB and lets the handler answer 413 above 64 KiB; reading stops at 1 MiB here.
@@ -33,7 +35,10 @@ const maxReadBytes = 1024 * 1024;
  * ```
  */
 export function createLocalApiServer(options: LocalApiServerOptions): Server {
+  // What CloudFront adds in AWS, on every answer: the page's and the API's.
+  const securityHeaders = browserSecurityHeaders(options.browserOrigins);
   const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     handle(options, request, response).catch((error: unknown) => {
       // Only a broken socket gets here; the handler itself never throws.
       if (!response.headersSent) writeError(response, new StorefrontError('INTERNAL', 'Internal error', { cause: error }));
@@ -44,8 +49,9 @@ export function createLocalApiServer(options: LocalApiServerOptions): Server {
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
     const body = JSON.stringify(new StorefrontError('VALIDATION_ERROR', 'Malformed HTTP request').toJSON());
+    const headers = Object.entries(securityHeaders).map(([name, value]) => `${name}: ${value}\r\n`).join('');
     socket.end(
-      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${headers}connection: close\r\n\r\n${body}`,
     );
   });
   // A client that never finishes its request must not hold a socket forever.
@@ -61,10 +67,10 @@ async function handle(options: LocalApiServerOptions, request: IncomingMessage, 
   const rawPath = (queryStart === -1 ? target : target.slice(0, queryStart)) || '/';
   const rawQuery = queryStart === -1 ? '' : target.slice(queryStart + 1);
 
-  const page = method === 'GET' ? options.pages?.[rawPath] : undefined;
+  const page = method === 'GET' || method === 'HEAD' ? options.pages?.[rawPath] : undefined;
   if (page) {
-    response.writeHead(200, { 'content-type': page.contentType, 'cache-control': 'no-store' });
-    response.end(page.body);
+    response.writeHead(200, { 'content-type': page.contentType, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(page.body) });
+    response.end(method === 'HEAD' ? undefined : page.body);
     return;
   }
 
@@ -127,11 +133,12 @@ async function handle(options: LocalApiServerOptions, request: IncomingMessage, 
   };
   const result = await options.handler(event);
   const status = result.statusCode ?? 200;
-  if (method !== 'GET' && method !== 'OPTIONS' && status >= 200 && status < 300) options.onWrite?.();
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(method) && status >= 200 && status < 300) options.onWrite?.();
   const responseBody = result.body ?? '';
   response.writeHead(status, {
-    ...(result.headers as Record<string, string>),
     'content-length': Buffer.byteLength(responseBody, result.isBase64Encoded ? 'base64' : 'utf8'),
+    // A HEAD answer states the length GET's body would have.
+    ...(result.headers as Record<string, string>),
   });
   response.end(result.isBase64Encoded ? Buffer.from(responseBody, 'base64') : responseBody);
 }

@@ -18,6 +18,12 @@ export interface StartEmulatorOptions {
   readonly port?: number;
   /** How long to wait for the emulator to listen, in ms. Default 30 000. */
   readonly startTimeoutMs?: number;
+  /**
+   * Test switch: cancel a TransactWriteItems with a `TransactionConflict` reason when it touches an
+   * item written less than this many ms before, as DynamoDB does under contention (moto never does).
+   * Default: `$STOREFRONT_EMULATOR_CONFLICT_WINDOW_MS`, else 0 (off).
+   */
+  readonly transactionConflictWindowMs?: number;
 }
 
 const launcherScript = fileURLToPath(new URL('./serialized_moto.py', import.meta.url));
@@ -28,7 +34,9 @@ const launcherScript = fileURLToPath(new URL('./serialized_moto.py', import.meta
  */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const python = options.python ?? process.env.STOREFRONT_PYTHON ?? 'python3';
-  const child = spawn(python, [launcherScript, '--port', String(options.port ?? 0)], {
+  const conflictWindowMs = options.transactionConflictWindowMs ?? Number(process.env.STOREFRONT_EMULATOR_CONFLICT_WINDOW_MS ?? 0);
+  const launcherArguments = ['--port', String(options.port ?? 0), '--transaction-conflict-window-ms', String(conflictWindowMs || 0)];
+  const child = spawn(python, [launcherScript, ...launcherArguments], {
     // stdin stays open as a lifeline: the emulator exits when this process goes away.
     stdio: ['pipe', 'pipe', 'pipe'],
     // Its own process group: a terminal's Ctrl-C reaches only us, so we can save state before stopping it.

@@ -12,14 +12,18 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections import defaultdict
 
 import moto.dynamodb.models as dynamodb_models
+from moto.dynamodb.exceptions import TransactionCanceledException
 from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.dynamodb.models.table import Table
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
+
+from emulator_snapshot import SnapshotEndpoint
 
 DYNAMODB_TARGET_PREFIXES = ("DynamoDB_20120810.", "DynamoDBStreams_20120810.")
 
@@ -100,15 +104,22 @@ class TransactionSnapshots:
         touched: dict[str, set] = {}
         for transact_item in transact_items:
             operation, body = next(iter(transact_item.items()))
-            table = backend.tables.get(body.get("TableName"))
-            if table is None:
-                continue
             attributes = body["Item"] if operation == "Put" else body["Key"]
-            hash_value = DynamoType(attributes[table.hash_key_attr])
-            range_attr = table.range_key_attr
-            range_value = DynamoType(attributes[range_attr]) if range_attr and range_attr in attributes else None
-            touched.setdefault(table.name, set()).add((hash_value, range_value))
+            key = item_key(backend, body.get("TableName"), attributes)
+            if key is not None:
+                touched.setdefault(key[0], set()).add(key[1:])
         return touched
+
+
+def item_key(backend, table_name, attributes):
+    """(table, hash value, range value) of the item `attributes` address; None for an unknown table."""
+    table = backend.tables.get(table_name)
+    if table is None:
+        return None
+    hash_value = DynamoType(attributes[table.hash_key_attr])
+    range_attr = table.range_key_attr
+    range_value = DynamoType(attributes[range_attr]) if range_attr and range_attr in attributes else None
+    return (table.name, hash_value, range_value)
 
 
 def cheap_transaction_backups() -> None:
@@ -129,17 +140,85 @@ def cheap_transaction_backups() -> None:
     DynamoDBBackend.transact_write_items = transact_write_items_with_snapshots
 
 
+class ContendedTransactions:
+    """Test switch (--transaction-conflict-window-ms N): a TransactWriteItems that touches an item
+    written less than N ms before is cancelled with a TransactionConflict reason for that item, an
+    approximation of DynamoDB cancelling transactions that overlap on a hot item. moto never cancels
+    for contention, so without this the store's conflict handling is never exercised. Off by default."""
+
+    def __init__(self, window_ms: float) -> None:
+        self.window = window_ms / 1000
+        self.written: dict[tuple, float] = {}  # item key -> monotonic time of its last committed write
+        self.in_transaction = False
+
+    def recent(self, key, now: float) -> bool:
+        return key is not None and now - self.written.get(key, float("-inf")) < self.window
+
+    def record(self, keys) -> None:
+        now = time.monotonic()
+        if len(self.written) > 10_000:  # forget what no longer conflicts
+            self.written = {key: at for key, at in self.written.items() if now - at < self.window}
+        for key in keys:
+            if key is not None:
+                self.written[key] = now
+
+    def install(self) -> None:
+        contended = self
+        transact_write_items = DynamoDBBackend.transact_write_items
+
+        def transact_write_items_contended(backend, transact_items):
+            operations = [next(iter(transact_item.items())) for transact_item in transact_items]
+            try:
+                keys = [item_key(backend, body.get("TableName"), body["Item"] if op == "Put" else body["Key"]) for op, body in operations]
+            except Exception:
+                keys = []  # malformed request: let moto reject it
+            now = time.monotonic()
+            conflicts = [contended.recent(key, now) for key in keys]
+            if any(conflicts):
+                raise TransactionCanceledException(
+                    [("TransactionConflict", "Transaction is ongoing for the item", None) if hit else (None, None, None) for hit in conflicts]
+                )
+            contended.in_transaction = True
+            try:
+                result = transact_write_items(backend, transact_items)
+            finally:
+                contended.in_transaction = False
+            contended.record(key for key, (op, _) in zip(keys, operations) if op != "ConditionCheck")
+            return result
+
+        DynamoDBBackend.transact_write_items = transact_write_items_contended
+        for name, key_argument in (("put_item", "item_attrs"), ("update_item", "key"), ("delete_item", "key")):
+            setattr(DynamoDBBackend, name, self.recording(getattr(DynamoDBBackend, name), key_argument))
+
+    def recording(self, write, key_argument: str):
+        """Wraps a single-item write so it stamps the item's last write (a transaction stamps its own)."""
+        contended = self
+
+        def recorded_write(backend, table_name, *args, **kwargs):
+            result = write(backend, table_name, *args, **kwargs)
+            if not contended.in_transaction:
+                attributes = kwargs[key_argument] if key_argument in kwargs else args[0]
+                contended.record([item_key(backend, table_name, attributes)])
+            return result
+
+        return recorded_write
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--transaction-conflict-window-ms", type=float, default=0)
     args = parser.parse_args()
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no per-request access log
 
     cheap_transaction_backups()
     keep_stream_shards_on_rollback()
+    if args.transaction_conflict_window_ms > 0:
+        ContendedTransactions(args.transaction_conflict_window_ms).install()
     app = DomainDispatcherApplication(create_backend_app)
-    server = make_server(args.host, args.port, SerializeDynamoDB(app), threaded=True)
+    serialized = SerializeDynamoDB(app)
+    server = make_server(args.host, args.port, SnapshotEndpoint(serialized, serialized.lock), threaded=True)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     # Exit with the parent: it holds our stdin open and it closes when the parent dies, however it dies.
     def exit_when_parent_goes() -> None:

@@ -5,7 +5,9 @@
 import { relative } from 'node:path';
 import { buildStorefrontWeb } from '@store-front/storefront-web/build';
 import { localBackgroundServices } from './backgroundServices.js';
+import { stackFileOf, writeStackFile } from './stackFile.js';
 import { startLocalStack, type LocalStack } from './startLocalStack.js';
+import { watchParent } from './watchParent.js';
 
 /** The start-up banner: where everything is. */
 function banner(stack: LocalStack): string {
@@ -25,6 +27,7 @@ function banner(stack: LocalStack): string {
     `  Admin keys   ${where}`,
     `               access key id ${admin.credentials.accessKeyId}; sign admin calls with SigV4, service execute-api, region ${stack.store.config.region}`,
     `  Data         ${stack.snapshotFile ? `kept in ${relative(process.cwd(), stack.snapshotFile)}` : 'lives in the given AWS endpoint'}${stack.seeded ? `; demo catalog seeded (${stack.seeded} products)` : ''}`,
+    `  Stack file   ${relative(process.cwd(), stackFileOf(stack.dataDir))}  (read by npm run partner, npm run admin)`,
     `  Background   ${localBackgroundServices.map((entry) => entry.name).join('; ')}`,
     '',
     '  Ctrl-C stops everything.',
@@ -33,15 +36,17 @@ function banner(stack: LocalStack): string {
 }
 
 async function main(): Promise<void> {
-  const pages = Object.fromEntries(await buildStorefrontWeb());
-  const stack = await startLocalStack({ backgroundServices: localBackgroundServices, pages });
-  console.log(banner(stack));
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    stack.stop().then(
+  // Whatever ends us — Ctrl-C, a process manager's TERM, a closed terminal's HUP, or npm (our parent)
+  // killed outright — everything stops the same way: drain, final snapshot, emulator down, port free.
+  let stack: LocalStack | undefined;
+  let stopRequested: string | undefined;
+  let removeStackFile = async () => undefined as void;
+  const shutdown = (reason: string) => {
+    if (stopRequested) return;
+    stopRequested = reason;
+    if (!stack) return; // still starting: stopped as soon as it is up
+    console.log(`\n${reason}: stopping…`);
+    Promise.all([removeStackFile(), stack.stop()]).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);
@@ -49,8 +54,27 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => shutdown(signal));
+  watchParent(() => shutdown('parent process gone'));
+
+  const pages = Object.fromEntries(await buildStorefrontWeb());
+  stack = await startLocalStack({ backgroundServices: localBackgroundServices, pages });
+  removeStackFile = await writeStackFile(stack.dataDir, {
+    version: 1,
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    apiUrl: stack.url,
+    awsEndpoint: stack.endpoint,
+    region: stack.store.config.region,
+    prefix: stack.store.config.prefix,
+    ...(stack.admin.file ? { adminCredentialsFile: stack.admin.file } : {}),
+  });
+  console.log(banner(stack));
+  if (stopRequested) {
+    const reason = stopRequested;
+    stopRequested = undefined;
+    shutdown(reason);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -16,9 +17,10 @@ import { loadAdminCredentials, type AdminCredentials } from './adminCredentials.
 import { loadCursorSecret } from './cursorSecret.js';
 import { createLocalApiServer, type LocalApiServerOptions } from './createLocalApiServer.js';
 import { seedDemoCatalog } from './demoCatalog.js';
+import { seedSalesHistory } from './demoHistory.js';
 import { startEmulator } from './emulator.js';
 import { SigV4Verifier } from './SigV4Verifier.js';
-import { loadSnapshot, restoreAfterProvisioning, restoreTables, saveSnapshot } from './snapshot.js';
+import { LocalPersistence } from './persistence/LocalPersistence.js';
 import { startBackgroundServices, type Stoppable, type BackgroundService } from './backgroundServices.js';
 
 /** Options of {@link startLocalStack}: the store's settings plus how to host it. */
@@ -27,19 +29,31 @@ export interface StartLocalStackOptions extends StorefrontConfigInput {
   readonly port?: number;
   /** Interface to bind. Default `127.0.0.1` (loopback only). */
   readonly host?: string;
-  /** Write the demo catalog when the store is empty. Default: unless `STOREFRONT_SEED=0`. */
+  /**
+   * Write the demo catalog when the store is empty, and then (in the background, once the stack is up)
+   * 30 days of order history and their sales reports. Default: unless `STOREFRONT_SEED=0`.
+   */
   readonly seed?: boolean;
+  /** With the demo catalog, also seed the 30 days of order history and their reports. Default: `seed`. */
+  readonly seedHistory?: boolean;
   /** Admin credentials; default `STOREFRONT_ADMIN_*`, else kept/generated under `dataDir`. */
   readonly adminCredentials?: AwsCredentials;
-  /** Where local state lives (credentials, data snapshot). Default `.storefront` in the working directory. */
+  /** Where local state lives (credentials, data snapshot, kept files). Default `STOREFRONT_DATA_DIR`, else `.storefront` in the working directory. */
   readonly dataDir?: string;
   /**
    * Keep the store's data across restarts: restored from `<dataDir>/snapshot.json` at start, saved
-   * every `snapshotIntervalMs` and at stop. Default true when the stack starts its own emulator.
+   * every `snapshotIntervalMs`, after API writes and at stop. Default true when the stack starts its
+   * own emulator (a snapshot copies the tables through it).
    */
   readonly persist?: boolean;
   /** How often the data snapshot is saved, in ms. Default 30 000. */
   readonly snapshotIntervalMs?: number;
+  /**
+   * How long `stop()` lets work already handed over finish — requests in progress, what the pipes
+   * and queue consumers have queued — before the final snapshot, in ms. Default
+   * `STOREFRONT_DRAIN_SECONDS` × 1000, else 10 000.
+   */
+  readonly drainTimeoutMs?: number;
   /** Background services (pipes, queue consumers, schedules, alert printer). Default: `localBackgroundServices`. Pass `[]` for none. */
   readonly backgroundServices?: readonly BackgroundService[];
   /** Structured logger of the API and the background services. Default: Powertools, level `POWERTOOLS_LOG_LEVEL` or WARN. */
@@ -64,9 +78,15 @@ export interface LocalStack {
   readonly provisioned: ProvisionedResources;
   /** Products written by the demo seed at this start (0 when the store had data). */
   readonly seeded: number;
+  /** Where local state lives (`options.dataDir`, resolved). */
+  readonly dataDir: string;
   /** Where the data snapshot is kept, when persistence is on. */
   readonly snapshotFile?: string;
-  /** Stops everything it started: background services, the server, a final snapshot, the emulator. */
+  /**
+   * Stops everything it started, draining first: the server stops taking requests and finishes those
+   * in progress, the pipes and queue consumers finish what is queued (within `drainTimeoutMs`), then
+   * the final snapshot is written and the emulator stopped.
+   */
   stop(): Promise<void>;
 }
 
@@ -84,91 +104,42 @@ export interface LocalStack {
  */
 export async function startLocalStack(options: StartLocalStackOptions = {}): Promise<LocalStack> {
   const env = process.env;
-  const dataDir = resolve(options.dataDir ?? '.storefront');
+  const dataDir = resolve(options.dataDir ?? (env.STOREFRONT_DATA_DIR || '.storefront'));
   const logger = options.logger ?? new Logger({ serviceName: 'storefront-local', logLevel: (env.POWERTOOLS_LOG_LEVEL as never) ?? 'WARN' });
   const print = options.print ?? ((line: string) => console.log(line));
+  const drainTimeoutMs = options.drainTimeoutMs ?? Number(env.STOREFRONT_DRAIN_SECONDS ?? 10) * 1000;
   const admin = options.adminCredentials
     ? { credentials: options.adminCredentials, source: 'env' as const }
     : await loadAdminCredentials(dataDir);
 
-  const cleanups: Array<() => Promise<void>> = [];
-  const stopAll = async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        logger.error('stop step failed', { error: error as Error });
-      }
-    }
-  };
+  const cleanups: Cleanups = [];
+  const stopAll = () => runCleanups(cleanups, Date.now() + drainTimeoutMs, logger);
   try {
-    const given = resolveConfig(options).endpoint;
-    const emulator = given === undefined ? await startEmulator() : undefined;
-    if (emulator) cleanups.push(() => emulator.stop());
-    const endpoint = given ?? emulator!.endpoint;
-    const cursorSecret = options.cursorSecret ?? (await loadCursorSecret(dataDir));
-    const settings: StorefrontConfigInput = { ...options, endpoint, cursorSecret };
+    const { emulator, endpoint, store, provisioned, persistence, seeded } = await prepareStore(options, dataDir, logger, cleanups);
 
-    const persist = options.persist ?? emulator !== undefined;
-    const snapshotFile = persist ? resolve(dataDir, 'snapshot.json') : undefined;
-    const store = createStorefront(settings);
-    const snapshot = snapshotFile ? await loadSnapshot(snapshotFile) : undefined;
-    if (snapshot) await restoreTables(store.clients, store.config, snapshot);
-    const provisioned = await provisionResources({ ...settings, clients: store.clients });
-    if (snapshot) await restoreAfterProvisioning(store, snapshot);
-    const seeded = (options.seed ?? env.STOREFRONT_SEED !== '0') ? await seedDemoCatalog(store) : 0;
-
-    // Saved after writes (debounced) and periodically (background changes), so little is lost when
-    // the emulator dies with the terminal's Ctrl-C before the final save at stop.
-    let saveSoon: (() => void) | undefined;
-    if (snapshotFile) {
-      let pending: NodeJS.Timeout | undefined;
-      let saving = Promise.resolve();
-      const save = () => {
-        saving = saving
-          .then(() => saveSnapshot(store, snapshotFile))
-          .then(
-            () => undefined,
-            (error: unknown) => logger.warn('snapshot failed', { error: error as Error }),
-          );
-        return saving;
-      };
-      saveSoon = () => {
-        clearTimeout(pending);
-        pending = setTimeout(() => void save(), 1_000);
-      };
-      const timer = setInterval(() => void save(), options.snapshotIntervalMs ?? 30_000);
-      timer.unref();
-      cleanups.push(async () => {
-        clearInterval(timer);
-        clearTimeout(pending);
-        await saving;
-        await saveSnapshot(store, snapshotFile).catch(() =>
-          // moto may be gone already if it was stopped from outside the stack.
-          logger.warn('final snapshot skipped: the emulator has already stopped; the last saved snapshot is kept'),
-        );
-      });
-    }
-
-    const server = createLocalApiServer({
+    let background: Stoppable | undefined;
+    cleanups.push((drainUntil) => background?.stop({ drainUntil }) ?? Promise.resolve());
+    const writeListeners: Array<() => void> = persistence ? [() => persistence.saveSoon()] : [];
+    const server = await listen(options, {
       handler: createApiHandler({ store, logger }),
       verifier: new SigV4Verifier({ credentials: admin.credentials, region: store.config.region }),
       ...(options.pages ? { pages: options.pages } : {}),
-      ...(saveSoon ? { onWrite: saveSoon } : {}),
+      onWrite: () => writeListeners.forEach((listener) => listener()),
     });
-    server.listen(options.port ?? Number(env.PORT ?? 3000), options.host ?? '127.0.0.1');
-    await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
-    cleanups.push(
-      () =>
-        new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        }),
-    );
+    cleanups.push((drainUntil) => closeGracefully(server, drainUntil));
     const { port } = server.address() as AddressInfo;
 
-    const background: Stoppable = await startBackgroundServices(options.backgroundServices, { store, provisioned, logger, print });
-    cleanups.push(() => background.stop());
+    background = await startBackgroundServices(options.backgroundServices, {
+      store,
+      provisioned,
+      logger,
+      print,
+      onWrite: (listener) => writeListeners.push(listener),
+      ...(persistence?.restoredFrom ? { missedSince: persistence.restoredFrom } : {}),
+    });
+    // After the banner, not before it: start-up time stays what it was.
+    const history = seeded > 0 && options.seedHistory !== false ? seedSalesHistory(store).catch((error: unknown) => logger.warn('demo history not seeded', { error: error as Error })) : undefined;
+    if (history) cleanups.push(() => history.then(() => undefined));
 
     return {
       url: `http://127.0.0.1:${port}`,
@@ -178,11 +149,73 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
       store,
       provisioned,
       seeded,
-      ...(snapshotFile ? { snapshotFile } : {}),
+      dataDir,
+      ...(persistence ? { snapshotFile: persistence.file } : {}),
       stop: stopAll,
     };
   } catch (error) {
     await stopAll();
     throw error;
   }
+}
+
+type Cleanups = Array<(drainUntil: number) => Promise<void>>;
+
+/** Runs the stop steps in reverse order of registration: the server, the background services, the final snapshot, the emulator. */
+async function runCleanups(cleanups: Cleanups, drainUntil: number, logger: Logger): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      await cleanup(drainUntil);
+    } catch (error) {
+      logger.error('stop step failed', { error: error as Error });
+    }
+  }
+}
+
+/** The emulator (unless an endpoint is given), the store restored from its snapshot and provisioned, the seed. */
+async function prepareStore(options: StartLocalStackOptions, dataDir: string, logger: Logger, cleanups: Cleanups) {
+  const env = process.env;
+  const given = resolveConfig(options).endpoint;
+  const emulator = given === undefined ? await startEmulator() : undefined;
+  if (emulator) cleanups.push(() => emulator.stop());
+  const endpoint = given ?? emulator!.endpoint;
+  const cursorSecret = options.cursorSecret ?? (await loadCursorSecret(dataDir));
+  const settings: StorefrontConfigInput = { ...options, endpoint, cursorSecret };
+  const store = createStorefront(settings);
+
+  const persistence =
+    (options.persist ?? emulator !== undefined)
+      ? new LocalPersistence({ store, endpoint, dataDir, intervalMs: options.snapshotIntervalMs ?? 30_000, logger })
+      : undefined;
+  await persistence?.restoreTables();
+  const provisioned = await provisionResources({ ...settings, clients: store.clients });
+  const resumed = await persistence?.restoreRest(provisioned);
+  if (resumed?.reportJobs || resumed?.stockChanges) logger.info('work in flight at the last stop queued again', { ...resumed });
+  const seeded = (options.seed ?? env.STOREFRONT_SEED !== '0') ? await seedDemoCatalog(store) : 0;
+  if (persistence) {
+    persistence.start();
+    cleanups.push(() => persistence.stop());
+  }
+  return { emulator, endpoint, store, provisioned, persistence, seeded };
+}
+
+async function listen(options: StartLocalStackOptions, serverOptions: LocalApiServerOptions): Promise<Server> {
+  const server = createLocalApiServer(serverOptions);
+  server.listen(options.port ?? Number(process.env.PORT ?? 3000), options.host ?? '127.0.0.1');
+  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
+  return server;
+}
+
+/** Stops taking requests, lets those in progress finish until `drainUntil`, then drops every connection. */
+async function closeGracefully(server: Server, drainUntil: number): Promise<void> {
+  let closed = false;
+  const done = new Promise<void>((resolve) => server.close(() => resolve()));
+  void done.then(() => (closed = true));
+  // A keep-alive connection turns idle when its request is answered: close it then, not at its timeout.
+  while (!closed && Date.now() < drainUntil) {
+    server.closeIdleConnections();
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  server.closeAllConnections();
+  await done;
 }

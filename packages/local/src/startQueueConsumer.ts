@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Message, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { Consumer } from 'sqs-consumer';
 
@@ -17,15 +17,20 @@ export interface QueueConsumerOptions {
   readonly handler: SqsBatchHandler;
   /** Messages per batch, 1–10 (Lambda's default for SQS: 10). */
   readonly batchSize?: number;
-  /** Long-poll wait, seconds. Default 1, so a stop is quick. */
+  /** Long-poll wait, seconds. Default 20 (SQS's longest: an idle queue costs 3 calls a minute); a stop aborts the poll. */
   readonly waitTimeSeconds?: number;
   /** Called when a batch fails as a whole or SQS cannot be reached. */
   readonly onError?: (error: Error) => void;
 }
 
-/** Something that runs until stopped. */
+/** A polling consumer. */
 export interface RunningConsumer {
-  stop(): Promise<void>;
+  /**
+   * Stops polling. With `drainUntil` (epoch ms) it first goes on handling until the queue shows no
+   * visible message and no batch is in hand, or that time has come; then it waits (until the same
+   * time) for the batch in hand, so its messages are deleted or left for redelivery, never half done.
+   */
+  stop(options?: { readonly drainUntil?: number }): Promise<void>;
 }
 
 /**
@@ -45,7 +50,7 @@ export function startQueueConsumer(options: QueueConsumerOptions): RunningConsum
     sqs: options.sqs,
     queueUrl: options.queueUrl,
     batchSize: options.batchSize ?? 10,
-    waitTimeSeconds: options.waitTimeSeconds ?? 1,
+    waitTimeSeconds: options.waitTimeSeconds ?? 20,
     attributeNames: ['All'],
     messageAttributeNames: ['All'],
     strictReturn: true,
@@ -63,19 +68,36 @@ export function startQueueConsumer(options: QueueConsumerOptions): RunningConsum
   const report = (error: Error) => {
     if (!stopping) options.onError?.(error);
   };
-  consumer.on('error', report);
+  let inHand = false;
+  consumer.on('message_received', () => void (inHand = true));
+  consumer.on('response_processed', () => void (inHand = false));
+  consumer.on('error', (error: Error, messages?: unknown) => {
+    if (messages) inHand = false; // a batch the handler failed as a whole
+    report(error);
+  });
   consumer.on('processing_error', report);
   consumer.start();
+  const visibleMessages = async () => {
+    const { Attributes } = await options.sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: options.queueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }),
+    );
+    return Number(Attributes?.ApproximateNumberOfMessages ?? 0);
+  };
   return {
-    stop: async () => {
+    stop: async ({ drainUntil = 0 } = {}) => {
+      while (Date.now() < drainUntil && (inHand || (await visibleMessages().catch(() => 0)) > 0)) await sleep(100);
       stopping = true;
       if (!consumer.status.isRunning) return;
       const stopped = new Promise<void>((resolve) => consumer.once('stopped', () => resolve()));
       consumer.stop({ abort: true });
       await stopped;
+      // A poll that returned messages just before the abort is still handled: wait for it.
+      while (consumer.status.isPolling && Date.now() < drainUntil) await sleep(50);
     },
   };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function toRecord(message: Message, options: QueueConsumerOptions): SQSRecord {
   const attributes = message.Attributes ?? {};

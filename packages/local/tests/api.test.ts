@@ -159,7 +159,9 @@ describe('public routes', () => {
       expect(preflight.headers.get('access-control-allow-headers')).toContain(header);
     }
     expectError(await send(url, { method: 'GET', path: '/nope' }), 404, 'NOT_FOUND');
-    expectError(await send(url, { method: 'DELETE', path: '/catalog' }), 404, 'NOT_FOUND');
+    const wrongMethod = await send(url, { method: 'DELETE', path: '/catalog' });
+    expectError(wrongMethod, 405, 'METHOD_NOT_ALLOWED');
+    expect(wrongMethod.headers.get('allow')).toBe('GET, HEAD');
     const openapi = await send(url, { method: 'GET', path: '/openapi.json' });
     expect(openapi.status).toBe(200);
     expect(openapi.json.openapi).toBe('3.1.0');

@@ -29,6 +29,15 @@ const adminRoutes = (): Array<{ name: string; request: RawRequest; validStatus: 
   { name: 'POST /report', request: { method: 'POST', path: '/report', body: '{"type":"weekly"}' }, validStatus: 400, altered: { sendBody: '{"type":"sales"}' } },
   { name: 'GET /report/{executionId}', request: { method: 'GET', path: `/report/${'x'.repeat(201)}` }, validStatus: 400, altered: { sendPath: `/report/${'y'.repeat(201)}` } },
   { name: 'GET /alerts', request: { method: 'GET', path: '/alerts?limit=0' }, validStatus: 400, altered: { sendPath: '/alerts?limit=1' } },
+  { name: 'GET /inventory', request: { method: 'GET', path: '/inventory?status=OUT' }, validStatus: 200, altered: { sendPath: '/inventory?status=OK' } },
+  { name: 'GET /inventory/summary', request: { method: 'GET', path: '/inventory/summary' }, validStatus: 200, altered: { sendPath: '/inventory' } },
+  { name: 'GET /reports', request: { method: 'GET', path: '/reports?type=sales' }, validStatus: 200, altered: { sendPath: '/reports?type=inventory' } },
+  {
+    name: 'GET /reports/daily',
+    request: { method: 'GET', path: '/reports/daily?from=2024-01-01&to=2024-01-31' },
+    validStatus: 200,
+    altered: { sendPath: '/reports/daily?from=2024-01-01&to=2024-12-31' },
+  },
 ];
 
 describe('SigV4 auth matrix', () => {
@@ -37,7 +46,7 @@ describe('SigV4 auth matrix', () => {
     expect(adminRoutes().map((r) => r.name).sort()).toEqual(apiRoutes.filter((r) => r.admin).map((r) => `${r.method} ${r.path}`).sort());
   });
 
-  it.each(['GET /orders/{orderId}', 'PUT /inventory', 'POST /inventory/{product}/adjustments', 'POST /report', 'GET /report/{executionId}', 'GET /alerts'])(
+  it.each(['GET /orders/{orderId}', 'PUT /inventory', 'POST /inventory/{product}/adjustments', 'POST /report', 'GET /report/{executionId}', 'GET /alerts', 'GET /inventory', 'GET /inventory/summary', 'GET /reports', 'GET /reports/daily'])(
     '%s: none 401, garbage 401, wrong secret 403, unknown key 403, expired 403, future 403, altered 403, valid passes',
     async (name) => {
       const route = adminRoutes().find((r) => r.name === name)!;
@@ -114,6 +123,10 @@ describe('the handler checks the caller itself, behind any authorizer', () => {
     'POST /report': { method: 'POST', path: '/report', body: '{"type":"inventory"}' },
     'GET /report/{executionId}': { method: 'GET', path: '/report/some-report' },
     'GET /alerts': { method: 'GET', path: '/alerts' },
+    'GET /inventory': { method: 'GET', path: '/inventory' },
+    'GET /inventory/summary': { method: 'GET', path: '/inventory/summary' },
+    'GET /reports': { method: 'GET', path: '/reports' },
+    'GET /reports/daily': { method: 'GET', path: '/reports/daily' },
   });
 
   const eventFor = (request: { method: string; path: string; body?: string }, authorizer?: unknown): ApiEvent =>

@@ -188,7 +188,13 @@ describe('pipe runner', () => {
       h.clients.sqs.middlewareStack.add(
         (next: InitializeHandler<any, any>, context) => async (args: InitializeHandlerArguments<any>) => {
           if (context.commandName === 'SendMessageBatchCommand') {
-            for (const entry of args.input.Entries) sentEventIds.push(JSON.parse(entry.MessageBody).eventID);
+            for (const entry of args.input.Entries) {
+              const record = JSON.parse(entry.MessageBody) as { eventID: string; dynamodb: { NewImage: Record<string, unknown>; OldImage?: Record<string, unknown> } };
+              // Stock changes only: the checker's own status writes (`stockStatus`) come back on the stream too.
+              const { NewImage, OldImage } = record.dynamodb;
+              const stockChanged = !OldImage || ['quantity', 'lowStockThreshold'].some((name) => JSON.stringify(NewImage[name]) !== JSON.stringify(OldImage[name]));
+              if (stockChanged) sentEventIds.push(record.eventID);
+            }
           }
           return next(args);
         },

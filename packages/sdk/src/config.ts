@@ -15,6 +15,16 @@ export interface TableNames {
   readonly reportJobs: string;
   /** Low-stock alerts sent (dedupe records that double as the alert log). */
   readonly alertLog: string;
+  /** Kept daily sales figures, one item per day (written when a sales report succeeds). */
+  readonly dailySales: string;
+}
+
+/** Names of the store's SNS topics. */
+export interface TopicNames {
+  /** Low-stock alerts. */
+  readonly lowStockAlerts: string;
+  /** The morning digest of the daily sales report. */
+  readonly reports: string;
 }
 
 /** Names of the store's SQS queues. */
@@ -44,8 +54,8 @@ export interface StorefrontConfig {
   readonly prefix: string;
   readonly tables: TableNames;
   readonly queues: QueueNames;
-  /** SNS topics. Env `STOREFRONT_LOW_STOCK_TOPIC`, default `low-stock-alerts`. */
-  readonly topics: { readonly lowStockAlerts: string };
+  /** SNS topics. Env `STOREFRONT_LOW_STOCK_TOPIC` (default `low-stock-alerts`), `STOREFRONT_REPORTS_TOPIC` (default `reports`). */
+  readonly topics: TopicNames;
   /** S3 buckets. Env `STOREFRONT_REPORTS_BUCKET`, default `storefront-reports`. */
   readonly buckets: { readonly reports: string };
   /** EventBridge Scheduler schedules. Env `STOREFRONT_DAILY_REPORTS_SCHEDULE`, default `daily-reports`. */
@@ -104,6 +114,7 @@ const resourceSettings = {
     orders: { env: 'STOREFRONT_ORDERS_TABLE', fallback: 'orders', rule: tableName, prefixed: true },
     reportJobs: { env: 'STOREFRONT_REPORT_JOBS_TABLE', fallback: 'report-jobs', rule: tableName, prefixed: true },
     alertLog: { env: 'STOREFRONT_ALERT_LOG_TABLE', fallback: 'alert-log', rule: tableName, prefixed: true },
+    dailySales: { env: 'STOREFRONT_DAILY_SALES_TABLE', fallback: 'daily-sales', rule: tableName, prefixed: true },
   },
   queues: {
     inventoryCheck: { env: 'STOREFRONT_INVENTORY_CHECK_QUEUE', fallback: 'inventory-check', rule: queueName, prefixed: true },
@@ -113,6 +124,7 @@ const resourceSettings = {
   },
   topics: {
     lowStockAlerts: { env: 'STOREFRONT_LOW_STOCK_TOPIC', fallback: 'low-stock-alerts', rule: topicName, prefixed: true },
+    reports: { env: 'STOREFRONT_REPORTS_TOPIC', fallback: 'reports', rule: topicName, prefixed: true },
   },
   buckets: {
     reports: { env: 'STOREFRONT_REPORTS_BUCKET', fallback: 'storefront-reports', rule: bucketName, prefixed: true },

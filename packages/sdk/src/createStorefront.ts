@@ -5,12 +5,18 @@ import { InventoryService } from './inventory/InventoryService.js';
 import { OrderService } from './orders/OrderService.js';
 import { AlertService } from './alerts/AlertService.js';
 import { ReportService } from './reports/ReportService.js';
+import type { BackoffOptions } from './retry.js';
 import type { StorefrontApi } from './types.js';
 
 /** Options of {@link createStorefront}: settings (see {@link StorefrontConfigInput}) and, optionally, clients. */
 export interface CreateStorefrontOptions extends StorefrontConfigInput {
   /** AWS clients to use, e.g. with your own middleware; default: created from the settings. */
   readonly clients?: AwsClients;
+  /**
+   * How writes retry transaction conflicts and throttling before they throw `TryAgainError`.
+   * @default a 3-second budget, waits from 25 ms doubling up to 1 s, with full jitter
+   */
+  readonly retry?: BackoffOptions;
 }
 
 /** The store over the AWS SDK (the direct transport), with its resolved settings and clients. */
@@ -46,9 +52,9 @@ export function createStorefront(options: CreateStorefrontOptions = {}): Storefr
     config,
     clients,
     catalog: new CatalogService(clients.documents, config),
-    orders: new OrderService(clients.documents, config),
-    inventory: new InventoryService(clients.documents, config),
-    reports: new ReportService(clients, config),
+    orders: new OrderService(clients.documents, config, options.retry),
+    inventory: new InventoryService(clients.documents, config, options.retry),
+    reports: new ReportService(clients, config, options.retry),
     alerts: new AlertService(clients, config),
   };
 }

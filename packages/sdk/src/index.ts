@@ -26,6 +26,7 @@ export {
   type StorefrontConfigInput,
   type TableNames,
   type QueueNames,
+  type TopicNames,
   type AwsCredentials,
   type Env,
 } from './config.js';
@@ -36,6 +37,13 @@ export {
   ordersDayIndex,
   catalogCategoryIndex,
   alertLogRecentIndex,
+  inventoryListingIndex,
+  inventoryStatusIndex,
+  reportHistoryIndex,
+  dailySalesKey,
+  topicDefinitions,
+  reportRetention,
+  type TopicDefinition,
   dailyReportsSchedule,
   pipeDefinitions,
   type PipeDefinition,
@@ -72,6 +80,10 @@ export {
 } from './errors.js';
 export { errorFromResponse, type ResponseHeaders } from './errorFromResponse.js';
 export { CatalogService } from './catalog/CatalogService.js';
+export { isReplayed } from './idempotentReplay.js';
+export type { BackoffOptions } from './retry.js';
+export { browserSecurityHeaders, contentSecurityPolicy, referrerPolicy, type BrowserOrigins } from './browserHeaders.js';
+export { notFound, missingThings, type MissingResource, type MissingThing } from './notFound.js';
 export { isTimeZone, timeZoneOffsetMs, wallClockToInstant } from './timeZones.js';
 export { OrderService } from './orders/OrderService.js';
 export { orderDayShard } from './orders/dayShard.js';
@@ -80,7 +92,10 @@ export { ReportService } from './reports/ReportService.js';
 export { ReportWorker, type ReportRunOutcome, type ReportWorkerOptions } from './reports/ReportWorker.js';
 export { executionIdFromPipeMessage } from './reports/pipeMessage.js';
 export { executionIdSchema, startReportSchema, reportDateSchema, cronExpressionSchema } from './reports/schema.js';
-export { dailyReportJobs, type DailyReportJob } from './reports/dailyReports.js';
+export { dailyReportJobs, dailySalesExecutionId, type DailyReportJob } from './reports/dailyReports.js';
+export { reportListOptionsSchema, dailySalesOptionsSchema, maxDailySalesDays } from './reports/schema.js';
+export { stockStatus } from './stockStatus.js';
+export { syncStockStatus, type StockStatusSync } from './inventory/syncStockStatus.js';
 export { AlertService } from './alerts/AlertService.js';
 export type * from './types.js';
 export { type AlertServiceOptions, type CheckOutcome } from './alerts/AlertService.js';
@@ -110,4 +125,6 @@ export {
   inventoryAdjustSchema,
   maxStockQuantity,
   maxProductsPerPut,
+  inventoryListOptionsSchema,
+  stockStatusSchema,
 } from './inventory/schema.js';

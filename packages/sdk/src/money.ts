@@ -32,3 +32,14 @@ export function sumMoney(amounts: Iterable<number>): number {
   for (const amount of amounts) cents += toCents(amount);
   return fromCents(cents);
 }
+
+/**
+ * `cents / count` rounded to a whole cent, half away from zero (an average order value: 1001 cents
+ * over 2 orders is 501). Exact for any size (bigint); `count` must be positive.
+ */
+export function divideCents(cents: bigint, count: bigint): bigint {
+  if (count <= 0n) throw new RangeError(`Cannot divide money by ${count}`);
+  const magnitude = cents < 0n ? -cents : cents;
+  const rounded = (2n * magnitude + count) / (2n * count);
+  return cents < 0n ? -rounded : rounded;
+}

@@ -7,7 +7,12 @@ import {
   waitUntilTableExists,
   type AttributeDefinition,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetBucketLifecycleConfigurationCommand,
+  HeadBucketCommand,
+  PutBucketLifecycleConfigurationCommand,
+} from '@aws-sdk/client-s3';
 import {
   CreateScheduleCommand,
   GetScheduleCommand,
@@ -20,7 +25,9 @@ import { resolveConfig, type StorefrontConfig, type StorefrontConfigInput } from
 import {
   dailyReportsSchedule,
   queueDefinitions,
+  reportRetention,
   tableDefinitions,
+  topicDefinitions,
   type KeyAttribute,
   type TableDefinition,
 } from './resources.js';
@@ -45,6 +52,8 @@ export interface ProvisionedResources {
   readonly queueArns: Readonly<Record<string, string>>;
   /** The low-stock alerts topic ARN. */
   readonly lowStockTopicArn: string;
+  /** Topic ARNs by config key. */
+  readonly topicArns: Readonly<Record<string, string>>;
   /** Stream ARNs by table config key (tables with streams only). */
   readonly streamArns: Readonly<Record<string, string>>;
   /** Resources created by this call (empty when everything already existed). */
@@ -100,11 +109,32 @@ export async function provisionResources(options: ProvisionOptions = {}): Promis
     queueArns[definition.id] = Attributes!.QueueArn!;
   }
 
-  const { TopicArn } = await clients.sns.send(new CreateTopicCommand({ Name: config.topics.lowStockAlerts }));
-  for (const email of config.alertEmails) {
-    await clients.sns.send(new SubscribeCommand({ TopicArn, Protocol: 'email', Endpoint: email }));
+  const topicArns = await ensureTopics(clients, config);
+  if (await ensureReportsBucket(clients, config)) created.push(`bucket ${config.buckets.reports}`);
+
+  if (await ensureSchedule(clients, config, options.scheduleTarget)) {
+    created.push(`schedule ${config.schedules.dailyReports}`);
   }
 
+  return { config, queueUrls, queueArns, lowStockTopicArn: topicArns.lowStockAlerts!, topicArns, streamArns, created };
+}
+
+/** Every topic of `topicDefinitions` (CreateTopic is idempotent), low-stock e-mails subscribed. */
+async function ensureTopics(clients: AwsClients, config: StorefrontConfig): Promise<Record<string, string>> {
+  const topicArns: Record<string, string> = {};
+  for (const definition of topicDefinitions) {
+    const { TopicArn } = await clients.sns.send(new CreateTopicCommand({ Name: config.topics[definition.id] }));
+    topicArns[definition.id] = TopicArn!;
+  }
+  for (const email of config.alertEmails) {
+    await clients.sns.send(new SubscribeCommand({ TopicArn: topicArns.lowStockAlerts, Protocol: 'email', Endpoint: email }));
+  }
+  return topicArns;
+}
+
+/** The reports bucket and its retention rule; true when the bucket was created now. */
+async function ensureReportsBucket(clients: AwsClients, config: StorefrontConfig): Promise<boolean> {
+  let wasCreated = false;
   try {
     await clients.s3.send(new HeadBucketCommand({ Bucket: config.buckets.reports }));
   } catch {
@@ -114,14 +144,26 @@ export async function provisionResources(options: ProvisionOptions = {}): Promis
         ...(config.region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: config.region as never } }),
       }),
     );
-    created.push(`bucket ${config.buckets.reports}`);
+    wasCreated = true;
   }
-
-  if (await ensureSchedule(clients, config, options.scheduleTarget)) {
-    created.push(`schedule ${config.schedules.dailyReports}`);
+  // Report files expire after the retention; the rule is written once (a second call changes nothing).
+  if (!(await hasReportRetention(clients, config.buckets.reports))) {
+    const rule = { ID: 'expire-reports', Status: 'Enabled' as const, Filter: { Prefix: reportRetention.prefix }, Expiration: { Days: reportRetention.days } };
+    await clients.s3.send(
+      new PutBucketLifecycleConfigurationCommand({ Bucket: config.buckets.reports, LifecycleConfiguration: { Rules: [rule] } }),
+    );
   }
+  return wasCreated;
+}
 
-  return { config, queueUrls, queueArns, lowStockTopicArn: TopicArn!, streamArns, created };
+/** True when the bucket already expires reports after the retention (so provisioning writes nothing). */
+async function hasReportRetention(clients: AwsClients, bucket: string): Promise<boolean> {
+  try {
+    const { Rules = [] } = await clients.s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }));
+    return Rules.some((rule) => rule.ID === 'expire-reports' && rule.Expiration?.Days === reportRetention.days);
+  } catch {
+    return false; // NoSuchLifecycleConfiguration
+  }
 }
 
 async function ensureTable(

@@ -3,7 +3,7 @@
  * APIs (local emulator or a sandbox account) and the CDK stack turns the same data into CloudFormation,
  * so the two cannot drift. Names come from config: each definition points at its config key.
  */
-import type { QueueNames, TableNames } from './config.js';
+import type { QueueNames, TableNames, TopicNames } from './config.js';
 
 /** A DynamoDB key attribute. */
 export interface KeyAttribute {
@@ -71,6 +71,48 @@ export const alertLogRecentIndex = {
   feedValue: 'sent',
 } as const;
 
+/**
+ * The managers' inventory listing, sorted by product name. Every stock item carries `inventoryListing`
+ * (one constant value, written by `inventory.put`); keys only, so the index is written when a
+ * product is created, never when its stock changes (no hot partition under orders).
+ */
+export const inventoryListingIndex = {
+  indexName: 'byProductName',
+  partitionKey: { name: 'inventoryListing', type: 'S' },
+  sortKey: { name: 'product', type: 'S' },
+  /** The value of `inventoryListing` on every stock item. */
+  listingValue: 'all',
+} as const;
+
+/**
+ * Stock items by status (`OK`, `LOW`, `OUT`), sorted by product name. `stockStatus` is kept from the
+ * inventory stream (the inventory checker), so the index lags a stock change by the pipe's delay;
+ * keys only, so it is written only when a product's status changes.
+ */
+export const inventoryStatusIndex = {
+  indexName: 'byStockStatus',
+  partitionKey: { name: 'stockStatus', type: 'S' },
+  sortKey: { name: 'product', type: 'S' },
+} as const;
+
+/**
+ * Report history: jobs by type, newest report date first. `historyKey` is
+ * `<date>#<createdAt>#<executionId>`, so a date range is a key condition and ties stay ordered.
+ */
+export const reportHistoryIndex = {
+  indexName: 'byTypeAndDate',
+  partitionKey: { name: 'type', type: 'S' },
+  sortKey: { name: 'historyKey', type: 'S' },
+} as const;
+
+/** Kept daily sales figures: one item per local day, in one partition (a year is 366 small items). */
+export const dailySalesKey = {
+  partitionKey: { name: 'figures', type: 'S' },
+  sortKey: { name: 'date', type: 'S' },
+  /** The value of `figures` on every daily sales item. */
+  salesValue: 'sales',
+} as const;
+
 /** Every table. */
 export const tableDefinitions: readonly TableDefinition[] = [
   {
@@ -81,6 +123,10 @@ export const tableDefinitions: readonly TableDefinition[] = [
   {
     id: 'inventory',
     partitionKey: { name: 'product', type: 'S' },
+    globalSecondaryIndexes: [
+      { ...inventoryListingIndex, projection: 'KEYS_ONLY' },
+      { ...inventoryStatusIndex, projection: 'KEYS_ONLY' },
+    ],
     stream: 'NEW_AND_OLD_IMAGES',
   },
   {
@@ -101,7 +147,13 @@ export const tableDefinitions: readonly TableDefinition[] = [
   {
     id: 'reportJobs',
     partitionKey: { name: 'executionId', type: 'S' },
+    globalSecondaryIndexes: [{ ...reportHistoryIndex, projection: 'ALL' }],
     stream: 'NEW_AND_OLD_IMAGES',
+  },
+  {
+    id: 'dailySales',
+    partitionKey: dailySalesKey.partitionKey,
+    sortKey: dailySalesKey.sortKey,
   },
   {
     id: 'alertLog',
@@ -136,6 +188,25 @@ export const queueDefinitions: readonly QueueDefinition[] = [
     deadLetter: { queue: 'reportRequestsDlq', maxReceiveCount: 3 },
   },
 ];
+
+/** An SNS topic and the config setting holding its e-mail subscribers (CDK props in AWS). */
+export interface TopicDefinition {
+  readonly id: keyof TopicNames;
+  /** What its messages are, for the subscriber's confirmation and the docs. */
+  readonly purpose: string;
+}
+
+/** Every topic. */
+export const topicDefinitions: readonly TopicDefinition[] = [
+  { id: 'lowStockAlerts', purpose: 'Low-stock alerts: a product fell to its threshold.' },
+  { id: 'reports', purpose: "The morning digest: yesterday's sales figures, once per day." },
+];
+
+/**
+ * How long report files are kept: an S3 lifecycle rule on `reports/` deletes them after `days`.
+ * A job whose file is older than that lists as `expired` instead of offering a dead link.
+ */
+export const reportRetention = { prefix: 'reports/', days: 90 } as const;
 
 /** The daily reports schedule: yesterday's sales and an inventory snapshot. */
 export const dailyReportsSchedule = {

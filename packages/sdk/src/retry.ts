@@ -5,6 +5,7 @@
  * attempts together, so a caller learns "try again" in bounded time instead of waiting forever.
  * Browser-safe: no Node module, no AWS SDK import (errors are recognised by name).
  */
+import { TryAgainError } from './errors.js';
 
 /** How long and how often to retry. Every field has a default. */
 export interface BackoffOptions {
@@ -165,4 +166,25 @@ export function isRetryableAwsError(error: unknown): boolean {
     return isRetryableCancellation(reasons ?? []);
   }
   return retryableAwsErrorNames.has(name);
+}
+
+/**
+ * The error a write throws when contention or throttling outlasted its retries: a 503 `TRY_AGAIN`
+ * with `Retry-After: 1`, safe to send again (with the same `Idempotency-Key`).
+ */
+export function contentionError(cause: unknown): TryAgainError {
+  return new TryAgainError(1, 'Too many concurrent changes to the same products; try again shortly', { cause });
+}
+
+/**
+ * Runs one DynamoDB write, retrying conflicts and throttling with backoff within the budget; past
+ * it, throws {@link contentionError}. Other failures are thrown as they are.
+ *
+ * @example
+ * ```ts
+ * await retryingWrite(() => documents.send(new TransactWriteCommand({ TransactItems })));
+ * ```
+ */
+export function retryingWrite<T>(write: () => Promise<T>, options: BackoffOptions = {}): Promise<T> {
+  return retrying(write, { ...options, retryable: isRetryableAwsError, exhausted: contentionError });
 }

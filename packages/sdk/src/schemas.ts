@@ -62,18 +62,30 @@ export function integerString(min: number, max: number) {
     .pipe(integerIn(min, max));
 }
 
-/** Zod issues with an unknown field reported at that field's own path. */
-export function toFieldIssueList(error: z.ZodError): Array<{ path: PropertyKey[]; message: string }> {
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: [...issue.path, key], message: 'is not a known field' }))
-      : [{ path: issue.path, message: issue.message }],
-  );
+/**
+ * Zod issues with an unknown field reported at that field's own path, and a field missing from
+ * `parsed.input` (when given) said to be required rather than of the wrong type.
+ */
+export function toFieldIssueList(error: z.ZodError, parsed?: { readonly input: unknown }): Array<{ path: PropertyKey[]; message: string }> {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...issue.path, key], message: 'is not a known field' }));
+    const missing = issue.code === 'invalid_type' && parsed !== undefined && valueAt(parsed.input, issue.path) === undefined;
+    return [{ path: issue.path, message: missing ? 'is required' : issue.message }];
+  });
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 /** Converts zod issues into the contract's `details`: which field (`rootLabel` for the input as a whole), and why. */
-export function toFieldIssues(error: z.ZodError, rootLabel = '(body)'): FieldIssue[] {
-  return toFieldIssueList(error).map((issue) => ({
+export function toFieldIssues(error: z.ZodError, rootLabel = '(body)', parsed?: { readonly input: unknown }): FieldIssue[] {
+  return toFieldIssueList(error, parsed).map((issue) => ({
     path: issue.path.map(String).join('.') || rootLabel,
     message: issue.message,
   }));
@@ -87,7 +99,7 @@ export function toFieldIssues(error: z.ZodError, rootLabel = '(body)'): FieldIss
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: string, rootLabel = '(body)'): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = toFieldIssues(result.error, rootLabel);
+  const issues = toFieldIssues(result.error, rootLabel, { input: value });
   throw new ValidationError(
     `Invalid ${what}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
     { details: issues },

@@ -95,6 +95,11 @@ export interface StockLevel {
 export interface AdjustOptions {
   /** Why stock changed (audit text, up to 200 characters). */
   readonly reason?: string;
+  /**
+   * 1–255 visible ASCII characters. The same key with the same adjustment returns the first result
+   * without applying it again; with a different one it throws `IdempotencyConflictError`.
+   */
+  readonly idempotencyKey?: string;
 }
 
 /** Kinds of report. */
@@ -117,6 +122,11 @@ export interface StartReportOptions {
    * schedule stays idempotent (`daily-sales-2024-05-01`).
    */
   readonly executionId?: string;
+  /**
+   * 1–255 visible ASCII characters. The same key with the same request returns the first answer
+   * without starting another report; with a different one it throws `IdempotencyConflictError`.
+   */
+  readonly idempotencyKey?: string;
 }
 
 /** What `reports.start` returns at once. */
@@ -140,7 +150,87 @@ export interface ReportJob {
   /** Presigned, valid at most 15 minutes; present once `SUCCEEDED`. */
   readonly downloadUrl?: string;
   readonly error?: string;
+  /**
+   * True when the report's files are older than the bucket's retention and have been (or are about
+   * to be) deleted: no `downloadUrl` is offered then.
+   */
+  readonly expired?: boolean;
 }
+
+/** Options of `reports.list`. */
+export interface ReportListOptions {
+  /** Only reports of this type. */
+  readonly type?: ReportType;
+  /** Reports dated on or after this day (`YYYY-MM-DD`). */
+  readonly from?: string;
+  /** Reports dated on or before this day (`YYYY-MM-DD`). */
+  readonly to?: string;
+  /** Page size, 1–100 (default 50). */
+  readonly limit?: number;
+  /** `nextCursor` of the previous page. */
+  readonly cursor?: string;
+}
+
+/** One page of report history, newest report date first (jobs without `downloadUrl`). */
+export interface ReportPage {
+  readonly items: ReportJob[];
+  readonly nextCursor: string | null;
+}
+
+/** Options of `reports.dailySales`: a range of at most 366 days. */
+export interface DailySalesOptions {
+  /** First day, `YYYY-MM-DD`. */
+  readonly from: string;
+  /** Last day, `YYYY-MM-DD` (on or after `from`). */
+  readonly to: string;
+}
+
+/** One day's sales figures, as kept by that day's latest succeeded sales report. */
+export interface DailySales {
+  /** Local day, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** False (and every figure zero) when no sales report has succeeded for the day yet. */
+  readonly reported: boolean;
+  readonly orders: number;
+  readonly units: number;
+  /** Sum of the day's line totals, exact. */
+  readonly revenue: number;
+  /** `revenue / orders`, rounded to cents half away from zero (0 without orders). */
+  readonly averageOrderValue: number;
+  /** Revenue per category, highest first. */
+  readonly byCategory: ReadonlyArray<{ readonly category: string; readonly revenue: number }>;
+  /** The 10 products with the highest revenue, highest first (ties by name). */
+  readonly topProducts: ReadonlyArray<{ readonly product: string; readonly units: number; readonly revenue: number }>;
+}
+
+/** A product's stock status: `OUT` at 0, `LOW` at or below its threshold, else `OK`. */
+export type StockStatus = 'OK' | 'LOW' | 'OUT';
+
+/** Options of `inventory.list`. */
+export interface InventoryListOptions {
+  /** Only products with this status (eventually consistent: within about a second of a stock change). */
+  readonly status?: StockStatus;
+  /** Only products of this category. */
+  readonly category?: string;
+  /** Page size, 1–100 (default 50). */
+  readonly limit?: number;
+  /** `nextCursor` of the previous page. */
+  readonly cursor?: string;
+}
+
+/** A product in the managers' inventory view. */
+export interface InventoryListItem extends InventoryItem {
+  readonly status: StockStatus;
+}
+
+/** One page of the inventory, by product name. */
+export interface InventoryPage {
+  readonly items: InventoryListItem[];
+  readonly nextCursor: string | null;
+}
+
+/** How many products have each status. */
+export type InventorySummary = { readonly [status in StockStatus]: number };
 
 /** The daily report schedule. */
 export interface ReportSchedule {
@@ -183,6 +273,10 @@ export interface InventoryApi {
   put(items: InventoryItemInput | readonly InventoryItemInput[]): Promise<{ items: InventoryItem[] }>;
   /** Adds `delta` (may be negative) to a product's stock atomically; never below zero. */
   adjust(product: string, delta: number, options?: AdjustOptions): Promise<StockLevel>;
+  /** One page of every product (sold-out ones included), by product name. */
+  list(options?: InventoryListOptions): Promise<InventoryPage>;
+  /** How many products are `OK`, `LOW` and `OUT`. */
+  summary(): Promise<InventorySummary>;
 }
 
 /** Reports: CSV to S3. */
@@ -191,6 +285,10 @@ export interface ReportsApi {
   start(request: StartReportRequest, options?: StartReportOptions): Promise<ReportStarted>;
   /** A report job's status; `NotFoundError` when unknown. */
   get(executionId: string): Promise<ReportJob>;
+  /** Report history, newest report date first. */
+  list(options?: ReportListOptions): Promise<ReportPage>;
+  /** The kept sales figures of each day from `from` to `to`, oldest first. */
+  dailySales(options: DailySalesOptions): Promise<{ items: DailySales[] }>;
 }
 
 /** Low-stock alerts. */

@@ -12,6 +12,7 @@ describe('resolveConfig', () => {
       orders: 'orders',
       reportJobs: 'report-jobs',
       alertLog: 'alert-log',
+      dailySales: 'daily-sales',
     });
     expect(config.queues.inventoryCheck).toBe('inventory-check');
     expect(config.topics.lowStockAlerts).toBe('low-stock-alerts');

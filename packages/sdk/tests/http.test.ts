@@ -10,8 +10,10 @@ import {
   NotFoundError,
   OutOfStockError,
   UnauthorizedError,
+  TryAgainError,
   ValidationError,
   createStorefrontClient,
+  isReplayed,
 } from '../src/http/index.js';
 import { WebCryptoSha256 } from '../src/http/WebCryptoSha256.js';
 
@@ -70,13 +72,63 @@ describe('createStorefrontClient', () => {
     expect(sent).toHaveLength(2);
   });
 
-  it('never retries unsafe calls (inventory writes, adjustments, reports)', async () => {
-    const { fetch, sent } = scriptedFetch([json(503, envelope('INTERNAL')), json(503, envelope('INTERNAL')), new TypeError('fetch failed')]);
+  it('never retries a write without an Idempotency-Key (inventory.put)', async () => {
+    const { fetch, sent } = scriptedFetch([json(503, envelope('INTERNAL')), new TypeError('fetch failed')]);
     const api = createStorefrontClient({ baseUrl: 'http://store.test', fetch, credentials });
     await expect(api.inventory.put({ product: 'Mug', category: 'c', description: '', cost: 1, quantity: 1 })).rejects.toThrow(InternalError);
-    await expect(api.inventory.adjust('Mug', 1)).rejects.toThrow(InternalError);
-    await expect(api.reports.start({ type: 'sales' })).rejects.toThrow('could not be reached');
-    expect(sent).toHaveLength(3);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('adjustments and report starts carry an Idempotency-Key, the same one on every retry', async () => {
+    const { fetch, sent } = scriptedFetch([
+      new TypeError('fetch failed'),
+      json(200, { product: 'Mug', quantity: 3 }),
+      json(503, envelope('TRY_AGAIN'), { 'retry-after': '0' }),
+      json(202, { executionId: 'e1', status: 'PENDING' }),
+      json(200, { product: 'Mug', quantity: 4 }),
+    ]);
+    const api = createStorefrontClient({ baseUrl: 'http://store.test', fetch, credentials });
+    expect(await api.inventory.adjust('Mug', -3, { reason: 'breakage' })).toEqual({ product: 'Mug', quantity: 3 });
+    expect(await api.reports.start({ type: 'sales' })).toEqual({ executionId: 'e1', status: 'PENDING' });
+    await api.inventory.adjust('Mug', 1, { idempotencyKey: 'adj-1' });
+    const keys = sent.map((request) => request.headers['idempotency-key']);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[3]).toBe(keys[2]);
+    expect(keys[2]).not.toBe(keys[0]);
+    expect(keys[4]).toBe('adj-1');
+    // The key travels as a header, never in the body.
+    expect(JSON.parse(sent[4]!.body!)).toEqual({ delta: 1 });
+  });
+
+  it('retries 503 TRY_AGAIN and 429 after Retry-After, and throws TryAgainError once out of retries', async () => {
+    const started = Date.now();
+    const { fetch, sent } = scriptedFetch([
+      json(503, envelope('TRY_AGAIN', 'busy', { retryAfterSeconds: 1 }), { 'retry-after': '1' }),
+      json(429, { message: 'Too Many Requests' }),
+      json(201, order),
+      json(503, envelope('TRY_AGAIN', 'busy', { retryAfterSeconds: 1 }), { 'retry-after': '0' }),
+      json(503, envelope('TRY_AGAIN', 'busy', { retryAfterSeconds: 1 }), { 'retry-after': '0' }),
+    ]);
+    const api = createStorefrontClient({ baseUrl: 'http://store.test', fetch, maxRetries: 2 });
+    expect(await api.orders.place({ product: 'Mug', quantity: 1 })).toEqual(order);
+    // Retry-After: 1 was honoured before the second attempt.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    const error = await createStorefrontClient({ baseUrl: 'http://store.test', fetch, maxRetries: 1 })
+      .orders.place({ product: 'Mug', quantity: 1 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TryAgainError);
+    expect(error).toMatchObject({ status: 503, code: 'TRY_AGAIN', retryAfterSeconds: 1 });
+    expect(sent).toHaveLength(5);
+  });
+
+  it('says a result is a replay when the API sends Idempotent-Replayed: true', async () => {
+    const { fetch } = scriptedFetch([json(201, order, { 'idempotent-replayed': 'true' }), json(201, order)]);
+    const api = createStorefrontClient({ baseUrl: 'http://store.test', fetch });
+    const replay = await api.orders.place({ product: 'Mug', quantity: 1 }, { idempotencyKey: 'k' });
+    expect(isReplayed(replay)).toBe(true);
+    expect(replay).toEqual(order);
+    expect(isReplayed(await api.orders.place({ product: 'Mug', quantity: 1 }))).toBe(false);
   });
 
   it('orders carry an Idempotency-Key (generated when none is given), the same one on every retry', async () => {

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError, OutOfStockError, ValidationError } from '../src/index.js';
-import { createTestStore, product, readStock } from './support.js';
+import { IdempotencyConflictError, NotFoundError, OutOfStockError, TryAgainError, ValidationError, createStorefront, isReplayed } from '../src/index.js';
+import { createTestStore, injectFault, product, readStock, throughputExceeded, transactionConflict } from './support.js';
 
 let ctx: Awaited<ReturnType<typeof createTestStore>>;
 beforeAll(async () => {
@@ -49,18 +49,42 @@ describe('inventory.put', () => {
     expect((await ctx.store.inventory.put(product('Lamp', 25, 42, { lowStockThreshold: 3 }))).items[0]!.lowStockThreshold).toBe(3);
   });
 
-  it('writes 100 products in two transactions of 50', async () => {
-    const many = Array.from({ length: 100 }, (_, i) => product(`Bulk ${i}`, i, 1));
+  it('writes up to 50 products in ONE transaction, so a list is written whole or not at all', async () => {
+    const many = Array.from({ length: 50 }, (_, i) => product(`Bulk ${i}`, i, 1));
     ctx.calls.reset();
-    expect((await ctx.store.inventory.put(many)).items).toHaveLength(100);
-    expect(ctx.calls.counts.get('TransactWriteItemsCommand')).toBe(2);
+    expect((await ctx.store.inventory.put(many)).items).toHaveLength(50);
+    expect(ctx.calls.counts.get('TransactWriteItemsCommand')).toBe(1);
     const stock = await readStock(ctx);
     expect(many.every((p) => stock.get(p.product) === p.quantity)).toBe(true);
   });
 
+  it('retries a put that lost a conflict with a concurrent order, and writes it once', async () => {
+    const fault = injectFault(ctx.clients, 'TransactWriteItemsCommand', () => transactionConflict(4, 1), 2);
+    try {
+      await ctx.store.inventory.put([product('Racy A', 4), product('Racy B', 6)]);
+    } finally {
+      fault.remove();
+    }
+    expect(fault.injected).toBe(2);
+    const stock = await readStock(ctx);
+    expect([stock.get('Racy A'), stock.get('Racy B')]).toEqual([4, 6]);
+  });
+
+  it('throws TryAgainError, with nothing written, when throttling outlasts the retry budget', async () => {
+    const store = createStorefront({ ...ctx.settings, clients: ctx.clients, retry: { budgetMs: 200 } });
+    const fault = injectFault(ctx.clients, 'TransactWriteItemsCommand', throughputExceeded);
+    const error = await store.inventory.put([product('Throttled A', 1), product('Throttled B', 1)]).catch((e: unknown) => e);
+    fault.remove();
+    expect(error).toBeInstanceOf(TryAgainError);
+    expect(error).toMatchObject({ status: 503, code: 'TRY_AGAIN', retryAfterSeconds: 1 });
+    expect(fault.injected).toBeGreaterThan(1);
+    const stock = await readStock(ctx);
+    expect([stock.has('Throttled A'), stock.has('Throttled B')]).toEqual([false, false]);
+  });
+
   it.each([
     [[], '(body)'],
-    [Array.from({ length: 101 }, (_, i) => product(`P${i}`, 1)), '(body)'],
+    [Array.from({ length: 51 }, (_, i) => product(`P${i}`, 1)), '(body)'],
     [[product('Dup', 1), product('Dup', 2)], '1.product'],
     [[{ ...product('X', 1), cost: 1.001 }], '0.cost'],
     [[{ ...product('X', 1), cost: -1 }], '0.cost'],
@@ -104,6 +128,43 @@ describe('inventory.adjust', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(20);
     expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof OutOfStockError)).toBe(true);
     expect((await readStock(ctx)).get('Spoon')).toBe(0);
+  });
+
+  it('retries an adjustment that lost a conflict or was throttled, and applies it once', async () => {
+    await ctx.store.inventory.put(product('Fork', 10));
+    const throttled = injectFault(ctx.clients, 'UpdateItemCommand', throughputExceeded, 2);
+    expect(await ctx.store.inventory.adjust('Fork', -2)).toEqual({ product: 'Fork', quantity: 8 });
+    throttled.remove();
+    const conflict = injectFault(ctx.clients, 'TransactWriteItemsCommand', () => transactionConflict(2, 0), 2);
+    expect(await ctx.store.inventory.adjust('Fork', -3, { idempotencyKey: 'fork-1' })).toEqual({ product: 'Fork', quantity: 5 });
+    conflict.remove();
+    expect([throttled.injected, conflict.injected]).toEqual([2, 2]);
+    expect((await readStock(ctx)).get('Fork')).toBe(5);
+  });
+
+  it('with an idempotency key, applies once: the same key and adjustment return the first result; another is 422', async () => {
+    await ctx.store.inventory.put(product('Knife', 10));
+    const first = await ctx.store.inventory.adjust('Knife', -3, { idempotencyKey: 'knife-1', reason: 'breakage' });
+    // Stock moves meanwhile; the replay still answers what the first call did.
+    await ctx.store.orders.place({ product: 'Knife', quantity: 1 });
+    const again = await ctx.store.inventory.adjust('Knife', -3, { idempotencyKey: 'knife-1', reason: 'breakage' });
+    expect(first).toEqual({ product: 'Knife', quantity: 7 });
+    expect(again).toEqual(first);
+    expect([isReplayed(first), isReplayed(again)]).toEqual([false, true]);
+    expect((await readStock(ctx)).get('Knife')).toBe(6);
+    await expect(ctx.store.inventory.adjust('Knife', -3, { idempotencyKey: 'knife-1' })).rejects.toBeInstanceOf(IdempotencyConflictError);
+    // A keyed adjustment is refused like any other: below zero, unknown product; and the key stays free.
+    await expect(ctx.store.inventory.adjust('Knife', -7, { idempotencyKey: 'knife-2' })).rejects.toBeInstanceOf(OutOfStockError);
+    await expect(ctx.store.inventory.adjust('Ghost', 1, { idempotencyKey: 'knife-3' })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await ctx.store.inventory.adjust('Knife', -6, { idempotencyKey: 'knife-2' })).toEqual({ product: 'Knife', quantity: 0 });
+  });
+
+  it('keyed adjustments stay atomic under concurrent orders (the stock read is guarded by the write)', async () => {
+    await ctx.store.inventory.put(product('Plate', 40));
+    const adjustments = Array.from({ length: 5 }, (_, i) => ctx.store.inventory.adjust('Plate', 2, { idempotencyKey: `plate-${i}` }));
+    const orders = Array.from({ length: 10 }, () => ctx.store.orders.place({ product: 'Plate', quantity: 1 }));
+    await Promise.all([...adjustments, ...orders]);
+    expect((await readStock(ctx)).get('Plate')).toBe(40 + 10 - 10);
   });
 
   it('rejects unknown products, non-integers and overflow', async () => {

@@ -6,9 +6,11 @@ import {
   IdempotencyConflictError,
   NotFoundError,
   OutOfStockError,
+  TryAgainError,
   ValidationError,
+  isReplayed,
 } from '../src/index.js';
-import { createTestStore, product, readStock, scanOrderLines } from './support.js';
+import { createTestStore, injectFault, product, readStock, scanOrderLines, throughputExceeded, transactionConflict } from './support.js';
 
 let ctx: Awaited<ReturnType<typeof createTestStore>>;
 beforeAll(async () => {
@@ -137,6 +139,23 @@ describe('orders.place', () => {
     }
   });
 
+  it('throws TryAgainError (503, retry after 1 s) when conflicts or throttling outlast the retry budget, with nothing placed', async () => {
+    const store = createStorefront({ ...ctx.settings, clients: ctx.clients, retry: { budgetMs: 300 } });
+    await store.orders.place({ product: 'Mug', quantity: 1 });
+    const before = (await readStock(ctx)).get('Mug');
+    const linesBefore = (await scanOrderLines(ctx)).length;
+    for (const fault of [() => transactionConflict(3, 1), throughputExceeded]) {
+      const injected = injectFault(ctx.clients, 'TransactWriteItemsCommand', fault);
+      const error = await store.orders.place({ product: 'Mug', quantity: 1 }, { idempotencyKey: `busy-${Date.now()}` }).catch((e: unknown) => e);
+      injected.remove();
+      expect(error).toBeInstanceOf(TryAgainError);
+      expect(error).toMatchObject({ code: 'TRY_AGAIN', status: 503, retryAfterSeconds: 1 });
+      expect(injected.injected).toBeGreaterThan(2);
+    }
+    expect((await readStock(ctx)).get('Mug')).toBe(before);
+    expect((await scanOrderLines(ctx)).length).toBe(linesBefore);
+  });
+
   it.each([
     [{ items: [] }, 'items'],
     [{ items: Array.from({ length: 26 }, (_, i) => ({ product: `Line ${i}`, quantity: 1 })) }, 'items'],
@@ -164,8 +183,9 @@ describe('idempotency', () => {
     const before = (await readStock(ctx)).get('Mug')!;
     const first = await ctx.store.orders.place({ items: [{ product: 'Tea', quantity: 1 }, { product: 'Mug', quantity: 2 }] }, { idempotencyKey: key });
     const again = await coldStore().orders.place({ items: [{ product: 'Tea', quantity: 1 }, { product: 'Mug', quantity: 2 }] }, { idempotencyKey: key });
-    // The replay is the first response exactly, lines in the order they were placed.
+    // The replay is the first response exactly, lines in the order they were placed, marked as a replay.
     expect(again).toEqual(first);
+    expect([isReplayed(first), isReplayed(again)]).toEqual([false, true]);
     expect((await readStock(ctx)).get('Mug')).toBe(before - 2);
     // The seed form of the same one-line request is the same request.
     const seedKey = `${key}-seed`;

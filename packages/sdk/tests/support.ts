@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments, MiddlewareStack } from '@smithy/types';
+import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { createAwsClients, createStorefront, provisionResources, resolveConfig, type AwsClients, type StorefrontConfigInput } from '../src/index.js';
@@ -76,4 +77,41 @@ export async function readStock(ctx: { clients: AwsClients; config: { tables: { 
     for (const item of page.Items ?? []) stock.set(item.product as string, item.quantity as number);
   }
   return stock;
+}
+
+let faultCount = 0;
+
+/**
+ * Makes the next `times` DynamoDB calls of `command` (e.g. `TransactWriteItemsCommand`) fail with
+ * `fault()` before they reach the emulator, as real DynamoDB does under contention or throttling.
+ * Returns how many were injected so far and how to stop.
+ */
+export function injectFault(clients: AwsClients, command: string, fault: () => Error, times = Number.POSITIVE_INFINITY) {
+  const name = `injectFault${++faultCount}`;
+  const state = { injected: 0, remove: () => clients.dynamodb.middlewareStack.remove(name) };
+  clients.dynamodb.middlewareStack.add(
+    (next: InitializeHandler<any, any>, context: HandlerExecutionContext) => async (args: InitializeHandlerArguments<any>) => {
+      if (context.commandName === command && state.injected < times) {
+        state.injected++;
+        throw fault();
+      }
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return state;
+}
+
+/** A transaction cancelled because it raced another on one of its items (`reasons` per action). */
+export function transactionConflict(actions: number, conflictingAction = 0): Error {
+  return new TransactionCanceledException({
+    message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]',
+    $metadata: {},
+    CancellationReasons: Array.from({ length: actions }, (_, index) => ({ Code: index === conflictingAction ? 'TransactionConflict' : 'None' })),
+  });
+}
+
+/** DynamoDB's answer to a table over its provisioned throughput. */
+export function throughputExceeded(): Error {
+  return new ProvisionedThroughputExceededException({ message: 'The level of configured provisioned throughput for the table was exceeded', $metadata: {} });
 }

@@ -3,12 +3,15 @@ import {
   ForbiddenError,
   InternalError,
   InvalidJsonError,
+  MethodNotAllowedError,
   NotFoundError,
   PayloadTooLargeError,
   StorefrontError,
+  TryAgainError,
   UnsupportedMediaTypeError,
   ValidationError,
   createStorefront,
+  isReplayed,
   type StorefrontApi,
 } from '@store-front/sdk';
 import type {
@@ -17,7 +20,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { matchRoute, type Route } from './routes.js';
+import { allowedMethods, matchRoute, type Route } from './routes.js';
 
 /** Largest request body the API accepts, in bytes (DESIGN.md). */
 export const maxBodyBytes = 64 * 1024;
@@ -32,14 +35,17 @@ export const corsAllowedHeaders = [
   'x-amz-security-token',
 ] as const;
 
+/** Response headers a browser script may read cross-origin (DESIGN.md "CORS"). */
+export const corsExposedHeaders = ['retry-after', 'idempotent-replayed', 'x-request-id'] as const;
+
 const corsHeaders = {
   'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'x-request-id',
+  'access-control-expose-headers': corsExposedHeaders.join(','),
 };
 
 const preflightHeaders = {
   ...corsHeaders,
-  'access-control-allow-methods': 'GET,POST,PUT,OPTIONS',
+  'access-control-allow-methods': 'GET,HEAD,POST,PUT,OPTIONS',
   'access-control-allow-headers': corsAllowedHeaders.join(','),
   'access-control-max-age': '600',
 };
@@ -89,11 +95,13 @@ export function createApiHandler(options: ApiHandlerOptions = {}): ApiHandler {
       } else {
         store ??= createStorefront();
         const { status, body } = await serve(store, method, rawPath, event);
-        result = json(status, body, requestId);
+        result = json(status, body, requestId, isReplayed(body) ? { 'idempotent-replayed': 'true' } : {});
       }
     } catch (error) {
-      result = json(...errorResponse(error, logger, requestId), requestId);
+      result = json(...errorResponse(error, logger, requestId), requestId, errorHeaders(error));
     }
+    // HEAD answers what GET would, without the body.
+    if (method === 'HEAD') result = { ...result, headers: { ...result.headers, 'content-length': Buffer.byteLength(result.body ?? '') }, body: '' };
     logger.info('request', {
       requestId,
       method,
@@ -107,7 +115,11 @@ export function createApiHandler(options: ApiHandlerOptions = {}): ApiHandler {
 
 async function serve(store: StorefrontApi, method: string, rawPath: string, event: ApiEvent) {
   const match = matchRoute(method, rawPath);
-  if (!match) throw new NotFoundError(`No route ${method} ${rawPath}`);
+  if (!match) {
+    const allowed = allowedMethods(rawPath);
+    if (allowed.length > 0) throw new MethodNotAllowedError(allowed, `${method} is not served on ${rawPath}; use ${allowed.join(', ')}`);
+    throw new NotFoundError(`No route ${method} ${rawPath}`, { details: [] });
+  }
   const { route, rawParams } = match;
   // The IAM authorizer stands in front of admin routes in AWS, but the handler does not rely on it:
   // an event that reaches an admin route without a verified IAM identity (a misconfigured route, a
@@ -180,17 +192,28 @@ function isJsonMediaType(contentType: string | undefined): boolean {
 }
 
 function errorResponse(error: unknown, logger: Logger, requestId: string): [number, unknown] {
-  // ConfigurationError and other 500s carry internal names: log them, tell the client nothing more.
   if (error instanceof StorefrontError && error.status < 500) return [error.status, error.toJSON()];
+  if (error instanceof TryAgainError) {
+    logger.warn('contention outlasted the retries', { requestId, error: error.cause as Error });
+    return [error.status, error.toJSON()];
+  }
+  // ConfigurationError and other 500s carry internal names: log them, tell the client nothing more.
   logger.error('unhandled error', { requestId, error: error as Error });
   const exposed = error instanceof InternalError ? error.message : 'Internal error';
   return [500, new InternalError(exposed).toJSON()];
 }
 
-function json(status: number, body: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
+/** Headers an error carries besides its body: `Retry-After` on 503, `Allow` on 405. */
+function errorHeaders(error: unknown): Record<string, string> {
+  if (error instanceof TryAgainError) return { 'retry-after': String(error.retryAfterSeconds) };
+  if (error instanceof MethodNotAllowedError) return { allow: error.allowedMethods.join(', ') };
+  return {};
+}
+
+function json(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/json', ...corsHeaders, 'x-request-id': requestId },
+    headers: { 'content-type': 'application/json', ...corsHeaders, 'x-request-id': requestId, ...headers },
     body: JSON.stringify(body),
   };
 }

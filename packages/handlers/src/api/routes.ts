@@ -11,6 +11,7 @@ import {
   type StartReportRequest,
 } from '@store-front/sdk';
 import { z } from 'zod';
+import { managerRoutes } from './managerRoutes.js';
 import { buildOpenApiDocument } from './openapi.js';
 import {
   adjustmentBodySchema,
@@ -85,6 +86,12 @@ function objectBody(body: unknown, what: string): Record<string, unknown> {
 
 const productPath = { product: productName };
 
+/** The request's `Idempotency-Key` as the SDK's option (the SDK checks it). */
+function idempotencyOf(headers: ApiRequest['headers']): { idempotencyKey?: string } {
+  const idempotencyKey = headers['idempotency-key'];
+  return idempotencyKey === undefined ? {} : { idempotencyKey };
+}
+
 let openApiDocument: unknown;
 
 /** Every route of the API, in the order the OpenAPI document lists them. */
@@ -120,11 +127,8 @@ export const apiRoutes: readonly Route[] = [
     headers: { 'idempotency-key': idempotencyKeySchema },
     body: orderRequestFormsSchema,
     response: { status: 201, schema: orderSchema },
-    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'NOT_FOUND', 'OUT_OF_STOCK', 'IDEMPOTENCY_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
-    run: (store, { body, headers }) => {
-      const idempotencyKey = headers['idempotency-key'];
-      return store.orders.place(body as never, idempotencyKey === undefined ? {} : { idempotencyKey });
-    },
+    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'NOT_FOUND', 'OUT_OF_STOCK', 'IDEMPOTENCY_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'TRY_AGAIN'],
+    run: (store, { body, headers }) => store.orders.place(body as never, idempotencyOf(headers)),
   },
   {
     method: 'GET',
@@ -145,7 +149,7 @@ export const apiRoutes: readonly Route[] = [
     summary: "Creates or replaces products' details and sets their absolute stock.",
     body: z.union([inventoryItemSchema, inventoryPutListBodySchema]),
     response: { status: 200, schema: inventoryPutResultSchema },
-    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'TRY_AGAIN'],
     run: (store, { body }) => store.inventory.put(inventoryItemsOf(body) as never),
   },
   {
@@ -157,10 +161,11 @@ export const apiRoutes: readonly Route[] = [
     pathParams: productPath,
     body: adjustmentBodySchema,
     response: { status: 200, schema: stockLevelSchema },
-    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'NOT_FOUND', 'OUT_OF_STOCK', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
-    run: (store, { params, body }) => {
+    headers: { 'idempotency-key': idempotencyKeySchema },
+    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'NOT_FOUND', 'OUT_OF_STOCK', 'IDEMPOTENCY_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'TRY_AGAIN'],
+    run: (store, { params, body, headers }) => {
       const { delta, reason } = parseInput(adjustmentBodySchema, objectBody(body, 'stock adjustment'), 'stock adjustment');
-      return store.inventory.adjust(params[0]!, delta, reason === undefined ? {} : { reason });
+      return store.inventory.adjust(params[0]!, delta, { ...(reason === undefined ? {} : { reason }), ...idempotencyOf(headers) });
     },
   },
   {
@@ -171,9 +176,10 @@ export const apiRoutes: readonly Route[] = [
     summary: 'Starts a sales (default: today in the store time zone) or inventory report.',
     body: reportRequestBodySchema,
     response: { status: 202, schema: reportStartedSchema },
-    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+    headers: { 'idempotency-key': idempotencyKeySchema },
+    errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'IDEMPOTENCY_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'TRY_AGAIN'],
     // The SDK validates the body (either form) and names each rejected field; the schema above documents it.
-    run: (store, { body }) => store.reports.start(body as StartReportRequest),
+    run: (store, { body, headers }) => store.reports.start(body as StartReportRequest, idempotencyOf(headers)),
   },
   {
     method: 'GET',
@@ -197,6 +203,7 @@ export const apiRoutes: readonly Route[] = [
     errors: ['VALIDATION_ERROR'],
     run: (store, { query }) => store.alerts.recent(parseInput(alertsQuerySchema, query, 'alerts options')),
   },
+  ...managerRoutes,
   {
     method: 'GET',
     path: '/openapi.json',
@@ -229,11 +236,28 @@ const compiled = apiRoutes.map((route) => ({
  * ```
  */
 export function matchRoute(method: string, rawPath: string): RouteMatch | undefined {
+  // HEAD is GET without the body (the handler drops it).
+  const served = method === 'HEAD' ? 'GET' : method;
   for (const { route, pattern } of compiled) {
-    const match = route.method === method ? pattern.exec(rawPath) : null;
+    const match = route.method === served ? pattern.exec(rawPath) : null;
     if (match) return { route, rawParams: match.slice(1) };
   }
   return undefined;
+}
+
+/**
+ * The methods a raw request path is served with (HEAD wherever GET is), for a 405's `Allow`
+ * header; empty for an unknown path.
+ *
+ * @example
+ * ```ts
+ * allowedMethods('/order'); // ['POST']
+ * allowedMethods('/catalog'); // ['GET', 'HEAD']
+ * ```
+ */
+export function allowedMethods(rawPath: string): string[] {
+  const methods = compiled.filter(({ pattern }) => pattern.test(rawPath)).map(({ route }) => route.method);
+  return methods.flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method]));
 }
 
 /**

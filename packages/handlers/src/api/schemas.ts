@@ -5,6 +5,7 @@ import {
   integerString,
   inventoryAdjustSchema,
   inventoryItemSchema,
+  inventoryListOptionsSchema,
   maxProductsPerPut,
   moneyAmount,
   productName,
@@ -102,6 +103,7 @@ export const reportJobSchema = z.strictObject({
   s3: z.strictObject({ bucket: z.string(), key: z.string() }).optional(),
   downloadUrl: z.string().optional(),
   error: z.string().optional(),
+  expired: z.boolean().optional(),
 });
 
 export const alertsSchema = z.strictObject({
@@ -115,4 +117,54 @@ export const errorEnvelopeSchema = z.strictObject({
     message: z.string(),
     details: z.unknown().optional(),
   }),
+});
+
+const stockStatus = z.enum(['OK', 'LOW', 'OUT']);
+
+/** `GET /inventory` query: the SDK's listing options, with `limit` as a decimal string. */
+export const inventoryListQuerySchema = z.strictObject({
+  status: inventoryListOptionsSchema.shape.status,
+  category: inventoryListOptionsSchema.shape.category,
+  limit: integerString(1, 100).optional(),
+  cursor: inventoryListOptionsSchema.shape.cursor,
+});
+
+/** `GET /inventory`: products as `PUT /inventory` returns them, each with its status. */
+export const inventoryPageSchema = z.strictObject({
+  items: z.array(inventoryPutResultSchema.shape.items.element.extend({ status: stockStatus })),
+  nextCursor: z.string().nullable(),
+});
+
+export const inventorySummarySchema = z.strictObject({ OK: z.number().int(), LOW: z.number().int(), OUT: z.number().int() });
+
+/** `GET /reports` query. */
+export const reportListQuerySchema = z.strictObject({
+  type: reportType.optional(),
+  from: reportDateSchema.optional(),
+  to: reportDateSchema.optional(),
+  limit: integerString(1, 100).optional(),
+  cursor: z.string().min(1).max(4096).optional(),
+});
+
+export const reportPageSchema = z.strictObject({
+  items: z.array(reportJobSchema.omit({ downloadUrl: true })),
+  nextCursor: z.string().nullable(),
+});
+
+/** `GET /reports/daily` query: both days required, at most 366 days (checked by the SDK). */
+export const dailySalesQuerySchema = z.strictObject({ from: reportDateSchema, to: reportDateSchema });
+
+export const dailySalesSchema = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      date: z.string(),
+      reported: z.boolean(),
+      orders: z.number().int(),
+      units: z.number().int(),
+      revenue: moneyAmount,
+      averageOrderValue: moneyAmount,
+      byCategory: z.array(z.strictObject({ category: z.string(), revenue: moneyAmount })),
+      topProducts: z.array(z.strictObject({ product: z.string(), units: z.number().int(), revenue: moneyAmount })),
+    }),
+  ),
 });

@@ -10,11 +10,12 @@ import {
   type Shard,
   type ShardIteratorType,
 } from '@aws-sdk/client-dynamodb-streams';
-import { GetQueueUrlCommand, SendMessageBatchCommand, SQSClient, type SendMessageBatchRequestEntry } from '@aws-sdk/client-sqs';
+import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { clientOptions, pipeDefinitions, type PipeDefinition, type StorefrontConfig } from '@store-front/sdk';
 import type { CheckpointStore, ShardCheckpoint } from './CheckpointStore.js';
 import { compileEventPattern, type EventPredicate } from './compileEventPattern.js';
 import { InMemoryCheckpointStore } from './InMemoryCheckpointStore.js';
+import { sendInOrder } from './sendInOrder.js';
 import { toPipeEvent } from './toPipeEvent.js';
 
 /** Options of {@link PipeRunner}. */
@@ -27,8 +28,13 @@ export interface PipeRunnerOptions {
   readonly clients?: { readonly streams?: DynamoDBStreamsClient; readonly sqs?: SQSClient };
   /** Where positions are kept; default in memory. Use a `FileCheckpointStore` to survive a restart. */
   readonly checkpoints?: CheckpointStore;
-  /** Pause after a pass that read nothing, in ms (default 200). A pass that read records is followed at once. */
+  /**
+   * Pause after a pass that read nothing, in ms (default 200). A pass that read records is followed at
+   * once; each further empty pass doubles the pause, up to `maxIdlePollMs`, so an idle stack stays quiet.
+   */
   readonly pollIntervalMs?: number;
+  /** Longest pause between passes while nothing happens, in ms (default: 5 × `pollIntervalMs`). `wake()` cuts it short. */
+  readonly maxIdlePollMs?: number;
   /** How often the shard list of a stream is read again, in ms (default 10 000; at once when a shard ends). */
   readonly shardRefreshMs?: number;
   /** Called with every failed pass (the pass is retried after `pollIntervalMs`); default: `console.error`. */
@@ -43,14 +49,13 @@ interface PipeState {
   queueUrl?: string;
   shards: Shard[];
   shardsReadAt: number;
-  /** LATEST iterators of shards with no checkpoint yet, followed until their first record. */
-  readonly pendingIterators: Map<string, string>;
+  /**
+   * The next iterator of each shard, kept between passes (also empty ones), so an idle shard costs one
+   * GetRecords a pass. Dropped when a batch fails, expires or the runner restarts: the next read starts
+   * again from the checkpoint.
+   */
+  readonly iterators: Map<string, string>;
 }
-
-// SQS: at most 10 entries and 256 KiB per SendMessageBatch.
-const maxEntriesPerSend = 10;
-const maxBytesPerSend = 256 * 1024;
-const sendAttempts = 3;
 
 /**
  * Runs pipes on one machine the way EventBridge Pipes runs them in AWS: reads every shard of each
@@ -58,9 +63,10 @@ const sendAttempts = 3;
  * to its queue in the JSON shape Pipes sends. A parent shard is read to its end before its children,
  * so the changes of one item stay in order.
  *
- * Each read takes a fresh shard iterator from the checkpoint (after the last record handled), so an
- * expired iterator never stalls a pipe, and a checkpoint is saved only once its batch is on the queue:
- * a restart neither skips a record nor replays more than one batch per shard.
+ * Each shard's next iterator is kept from one read to the next; an expired or failed one is replaced
+ * by a fresh iterator from the checkpoint (after the last record handled), so it never stalls a pipe.
+ * A checkpoint is saved only once its batch is on the queue: a restart neither skips a record nor
+ * replays more than one batch per shard.
  *
  * @example
  * ```ts
@@ -75,11 +81,13 @@ export class PipeRunner {
   private readonly checkpoints: CheckpointStore;
   private readonly states: PipeState[];
   private readonly pollIntervalMs: number;
+  private readonly maxIdlePollMs: number;
   private readonly shardRefreshMs: number;
   private readonly onError: (error: unknown, pipeId: string) => void;
   private loops: Promise<void>[] = [];
   private stopped = true;
   private readonly wakeUps = new Set<() => void>();
+  private drainUntil = 0;
 
   constructor(private readonly options: PipeRunnerOptions) {
     const shared = clientOptions(options.config);
@@ -87,6 +95,7 @@ export class PipeRunner {
     this.sqs = options.clients?.sqs ?? new SQSClient({ ...shared, useQueueUrlAsEndpoint: !options.config.endpoint });
     this.checkpoints = options.checkpoints ?? new InMemoryCheckpointStore();
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.maxIdlePollMs = Math.max(this.pollIntervalMs, options.maxIdlePollMs ?? 5 * this.pollIntervalMs);
     this.shardRefreshMs = options.shardRefreshMs ?? 10_000;
     this.onError = options.onError ?? ((error, pipeId) => console.error(`pipe ${pipeId}:`, error));
     this.states = (options.pipes ?? pipeDefinitions).map((pipe) => {
@@ -96,7 +105,7 @@ export class PipeRunner {
         matches: (event: unknown) => patterns.length === 0 || patterns.some((matches) => matches(event)),
         shards: [],
         shardsReadAt: 0,
-        pendingIterators: new Map(),
+        iterators: new Map(),
       };
     });
   }
@@ -109,12 +118,22 @@ export class PipeRunner {
     return this;
   }
 
-  /** Stops polling; resolves once each pipe's current pass (and its checkpoint) is done. */
-  async stop(): Promise<void> {
+  /**
+   * Stops polling; resolves once each pipe's current pass (and its checkpoint) is done. With
+   * `drainUntil` (epoch ms) each pipe first keeps reading until a pass finds nothing new or that time
+   * has come, so what is already in the streams reaches the queues.
+   */
+  async stop(options: { readonly drainUntil?: number } = {}): Promise<void> {
+    this.drainUntil = options.drainUntil ?? 0;
     this.stopped = true;
-    for (const wake of this.wakeUps) wake();
+    this.wake();
     await Promise.all(this.loops);
     this.loops = [];
+  }
+
+  /** Ends the current pause of every pipe: a change was just written, read it now. */
+  wake(): void {
+    for (const wake of this.wakeUps) wake();
   }
 
   /**
@@ -127,14 +146,25 @@ export class PipeRunner {
   }
 
   private async run(state: PipeState): Promise<void> {
-    while (!this.stopped) {
+    let pause = this.pollIntervalMs;
+    for (;;) {
       let read = 0;
+      let failed = false;
       try {
         read = await this.pass(state);
       } catch (error) {
+        failed = true;
         this.onError(error, state.pipe.id);
       }
-      if (read === 0 && !this.stopped) await this.sleep(this.pollIntervalMs);
+      const drained = read === 0 && !failed;
+      if (this.stopped && (drained || Date.now() >= this.drainUntil)) return;
+      if (read > 0) {
+        pause = this.pollIntervalMs;
+        continue;
+      }
+      await this.sleep(this.stopped ? this.pollIntervalMs : pause);
+      pause = Math.min(this.maxIdlePollMs, pause * 2);
+      if (this.stopped && Date.now() >= this.drainUntil) return;
     }
   }
 
@@ -158,12 +188,13 @@ export class PipeRunner {
   private async readShard(state: PipeState, shard: Shard, checkpoint: ShardCheckpoint | undefined, hasParent: boolean): Promise<number> {
     const shardId = shard.ShardId!;
     const key = this.key(state, shardId);
-    const iterator = state.pendingIterators.get(shardId) ?? (await this.iterator(state, shardId, checkpoint, hasParent));
+    const iterator = state.iterators.get(shardId) ?? (await this.iterator(state, shardId, checkpoint, hasParent));
+    // Taken out while in use: a failure below leaves none, so the next pass starts from the checkpoint.
+    state.iterators.delete(shardId);
     let page;
     try {
       page = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: state.pipe.batchSize }));
     } catch (error) {
-      state.pendingIterators.delete(shardId);
       if (error instanceof ExpiredIteratorException) return 0; // the next pass takes a fresh one
       if (error instanceof TrimmedDataAccessException) {
         // The checkpoint is older than the stream's retention: those records are gone; resume at the oldest left.
@@ -173,17 +204,14 @@ export class PipeRunner {
     }
     const records = page.Records ?? [];
     if (records.length > 0) {
-      await this.send(state, records.map((record) => toPipeEvent(record, state.streamArn!)).filter(state.matches));
-      state.pendingIterators.delete(shardId);
-    } else if (page.NextShardIterator && startsAtLatest(state, checkpoint, hasParent)) {
-      // LATEST has no sequence number to save: follow its iterator until a record gives one.
-      state.pendingIterators.set(shardId, page.NextShardIterator);
+      await sendInOrder(this.sqs, state.queueUrl!, `pipe ${state.pipe.id}`, records.map((record) => toPipeEvent(record, state.streamArn!)).filter(state.matches));
     }
     const last = records.at(-1)?.dynamodb?.SequenceNumber ?? checkpoint?.sequenceNumber;
     const finished = !page.NextShardIterator;
     if (records.length > 0 || finished) {
       await this.checkpoints.set(key, { ...(last ? { sequenceNumber: last } : {}), ...(finished ? { finished } : {}) });
     }
+    if (page.NextShardIterator) state.iterators.set(shardId, page.NextShardIterator);
     if (finished) state.shardsReadAt = 0; // its children may be listed by now
     return records.length;
   }
@@ -203,21 +231,6 @@ export class PipeRunner {
       }),
     );
     return ShardIterator!;
-  }
-
-  /** Sends events to the pipe's queue, in order; throws unless every one was accepted. */
-  private async send(state: PipeState, events: Record<string, unknown>[]): Promise<void> {
-    for (const chunk of chunks(events.map((event) => JSON.stringify(event)))) {
-      let entries: SendMessageBatchRequestEntry[] = chunk.map((body, index) => ({ Id: String(index), MessageBody: body }));
-      for (let attempt = 1; entries.length > 0; attempt++) {
-        const { Failed = [] } = await this.sqs.send(new SendMessageBatchCommand({ QueueUrl: state.queueUrl, Entries: entries }));
-        const failed = new Set(Failed.map((failure) => failure.Id));
-        entries = entries.filter((entry) => failed.has(entry.Id));
-        if (entries.length > 0 && attempt >= sendAttempts) {
-          throw new Error(`pipe ${state.pipe.id}: ${entries.length} message(s) not accepted by the queue: ${Failed[0]?.Message ?? ''}`);
-        }
-      }
-    }
   }
 
   /** Finds the pipe's stream and queue (once). */
@@ -270,24 +283,4 @@ export class PipeRunner {
 /** A shard is read from LATEST only when the pipe says so and nothing of it was read before; a child shard, or one whose checkpoint was trimmed, holds only records new to the pipe. */
 function startsAtLatest(state: PipeState, checkpoint: ShardCheckpoint | undefined, hasParent: boolean): boolean {
   return state.pipe.startingPosition === 'LATEST' && !checkpoint && !hasParent;
-}
-
-/** Splits message bodies into SendMessageBatch-sized groups, keeping their order. */
-function chunks(bodies: string[]): string[][] {
-  const groups: string[][] = [];
-  let current: string[] = [];
-  let bytes = 0;
-  for (const body of bodies) {
-    const size = Buffer.byteLength(body);
-    if (size > maxBytesPerSend) throw new Error(`A stream record of ${size} bytes exceeds the SQS message limit`);
-    if (current.length === maxEntriesPerSend || bytes + size > maxBytesPerSend) {
-      groups.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(body);
-    bytes += size;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
 }

@@ -3,7 +3,8 @@ import { batchGetItems } from '../batchGet.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StorefrontConfig } from '../config.js';
 import { openCursor, sealCursor } from '../cursor.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { ValidationError } from '../errors.js';
+import { notFound } from '../notFound.js';
 import { catalogCategoryIndex } from '../resources.js';
 import { parseInput } from '../schemas.js';
 import type { CatalogApi, CatalogItem, CatalogListOptions, CatalogPage } from '../types.js';
@@ -69,7 +70,7 @@ export class CatalogService implements CatalogApi {
       }),
     );
     const record = Responses?.[this.config.tables.productCatalog]?.[0] as CatalogRecord | undefined;
-    if (!record) throw new NotFoundError(`Unknown product: ${product}`, { details: { product } });
+    if (!record) throw notFound('product', product);
     const stock = Responses?.[this.config.tables.inventory]?.[0] as { quantity?: number } | undefined;
     return toCatalogItem(record, stock?.quantity ?? 0);
   }

@@ -1,6 +1,8 @@
 import type { ExecuteApiSigner } from './ExecuteApiSigner.js';
 import { errorFromResponse } from '../errorFromResponse.js';
 import { InternalError } from '../errors.js';
+import { markReplayed } from '../idempotentReplay.js';
+import { Backoff } from '../retry.js';
 
 /** Static AWS credentials, or a function that returns current ones (e.g. from Cognito). */
 export type HttpCredentials =
@@ -16,6 +18,8 @@ export interface HttpTransportOptions {
   readonly fetch?: typeof fetch;
   /** Retries of a safe request after a network error, a timeout, 429 or 5xx. Default 3. */
   readonly maxRetries?: number;
+  /** Time for one call's attempts together, waits included (a wait `Retry-After` asks for counts), ms. Default 20 000. */
+  readonly retryBudgetMs?: number;
   /** Time limit of one attempt, ms. Default 10 000. */
   readonly timeoutMs?: number;
 }
@@ -30,16 +34,24 @@ export interface HttpCall {
   readonly headers?: Readonly<Record<string, string>>;
   /** Sign with the credentials (admin routes). */
   readonly signed?: boolean;
-  /** Safe to send again: GETs, and orders carrying an Idempotency-Key. */
+  /** Safe to send again: GETs, and writes carrying an Idempotency-Key. */
   readonly retry?: boolean;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A `Retry-After` header (seconds, or an HTTP date) in ms; 0 when absent or unreadable. */
+function retryAfterMs(header: string | null): number {
+  if (header === null) return 0;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? 0 : Math.max(0, date - Date.now());
+}
 
 /**
  * Sends the store's API calls with `fetch`: JSON bodies, SigV4 signing (`execute-api`) of admin
- * calls, retries with exponential backoff and full jitter for safe calls, and HTTP errors turned
- * into the same error classes the direct transport throws. Browser-safe (Web Crypto, fetch).
+ * calls, retries of safe calls with the SDK's one backoff (exponential, full jitter, a time budget,
+ * at least what `Retry-After` asks), and HTTP errors turned into the same error classes the direct
+ * transport throws. Browser-safe (Web Crypto, fetch).
  *
  * @example
  * ```ts
@@ -68,26 +80,29 @@ export class HttpTransport {
 
   /** Sends a call (retrying when allowed) and returns its parsed JSON body, or throws the matching store error. */
   async send<T>(call: HttpCall): Promise<T> {
-    const maxRetries = call.retry ? (this.options.maxRetries ?? 3) : 0;
-    for (let attempt = 0; ; attempt++) {
+    const backoff = new Backoff({
+      maxAttempts: call.retry ? (this.options.maxRetries ?? 3) + 1 : 1,
+      budgetMs: this.options.retryBudgetMs ?? 20_000,
+      baseDelayMs: 100,
+      maxDelayMs: 2_000,
+    });
+    for (;;) {
       let response: Response;
       try {
         response = await this.attempt(call);
       } catch (error) {
-        if (attempt < maxRetries) {
-          await sleep(Math.random() * Math.min(2_000, 100 * 2 ** attempt));
-          continue;
-        }
+        if (await backoff.wait()) continue;
         throw new InternalError(`The store could not be reached: ${(error as Error).message}`, { cause: error });
       }
+      // 503 TRY_AGAIN and API Gateway's 429 say when to come back; other 5xx get the backoff alone.
       const retryable = response.status === 429 || response.status >= 500;
-      if (retryable && attempt < maxRetries) {
-        await sleep(Math.random() * Math.min(2_000, 100 * 2 ** attempt));
-        continue;
-      }
+      if (retryable && (await backoff.wait(retryAfterMs(response.headers.get('retry-after'))))) continue;
       const requestId = response.headers.get('x-request-id') ?? response.headers.get('apigw-requestid') ?? undefined;
       const body: unknown = await response.json().catch(() => undefined);
-      if (response.ok && body !== undefined) return body as T;
+      if (response.ok && body !== undefined) {
+        const replayed = response.headers.get('idempotent-replayed') === 'true' && typeof body === 'object' && body !== null;
+        return (replayed ? markReplayed(body) : body) as T;
+      }
       throw errorFromResponse(response.status, body, requestId, response.headers);
     }
   }

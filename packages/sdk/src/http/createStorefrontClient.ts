@@ -4,7 +4,14 @@ import type {
   CatalogItem,
   CatalogListOptions,
   CatalogPage,
+  DailySales,
+  DailySalesOptions,
   InventoryItem,
+  InventoryListOptions,
+  InventoryPage,
+  InventorySummary,
+  ReportListOptions,
+  ReportPage,
   InventoryItemInput,
   LowStockAlert,
   Order,
@@ -35,10 +42,20 @@ function checkIdempotencyKey(key: string): void {
 }
 
 /**
+ * What makes a write safe to send again: its `Idempotency-Key` (the caller's, else a random one),
+ * so the transport may retry it and the store applies it once.
+ */
+function idempotent(idempotencyKey: string = crypto.randomUUID()): { headers: Record<string, string>; retry: true } {
+  checkIdempotencyKey(idempotencyKey);
+  return { headers: { 'idempotency-key': idempotencyKey }, retry: true };
+}
+
+/**
  * The store over its HTTP API: the same interface and error classes as `createStorefront`, for
  * browsers and partner apps. Admin calls are signed with SigV4 when `credentials` are given. GETs
- * are retried with backoff; so are orders, which always carry an `Idempotency-Key` (a random one
- * when the caller gives none), so a retry can never order twice.
+ * are retried with backoff; so are orders, stock adjustments and report starts, which always carry
+ * an `Idempotency-Key` (a random one when the caller gives none), so a retry never applies twice.
+ * A 503 `TRY_AGAIN` or a gateway's 429 is retried after its `Retry-After`.
  *
  * @example
  * ```ts
@@ -56,6 +73,8 @@ function checkIdempotencyKey(key: string): void {
 export function createStorefrontClient(options: StorefrontClientOptions): StorefrontApi {
   const transport = new HttpTransport(options);
 
+  const adminGet = <T>(path: string, query: object = {}) =>
+    transport.send<T>({ method: 'GET', path, query: query as Record<string, unknown>, signed: true, retry: true });
   const list = (listOptions: CatalogListOptions = {}) =>
     transport.send<CatalogPage>({ method: 'GET', path: '/catalog', query: listOptions as Record<string, unknown>, retry: true });
 
@@ -73,17 +92,8 @@ export function createStorefrontClient(options: StorefrontClientOptions): Storef
       get: (product: string) => transport.send<CatalogItem>({ method: 'GET', path: `/catalog/${segment(product)}`, retry: true }),
     },
     orders: {
-      async place(request: OrderRequest, placeOptions: PlaceOrderOptions = {}) {
-        const idempotencyKey = placeOptions.idempotencyKey ?? crypto.randomUUID();
-        checkIdempotencyKey(idempotencyKey);
-        return transport.send<Order>({
-          method: 'POST',
-          path: '/order',
-          body: request,
-          headers: { 'idempotency-key': idempotencyKey },
-          retry: true,
-        });
-      },
+      place: async (request: OrderRequest, placeOptions: PlaceOrderOptions = {}) =>
+        transport.send<Order>({ method: 'POST', path: '/order', body: request, ...idempotent(placeOptions.idempotencyKey) }),
       get: (orderId: string) =>
         transport.send<Order>({ method: 'GET', path: `/orders/${segment(orderId)}`, signed: true, retry: true }),
     },
@@ -95,29 +105,27 @@ export function createStorefrontClient(options: StorefrontClientOptions): Storef
           body: Array.isArray(items) ? { items } : items,
           signed: true,
         }),
-      adjust: (product: string, delta: number, adjustOptions: AdjustOptions = {}) =>
+      adjust: async (product: string, delta: number, { idempotencyKey, ...adjustOptions }: AdjustOptions = {}) =>
         transport.send<StockLevel>({
           method: 'POST',
           path: `/inventory/${segment(product)}/adjustments`,
           body: { delta, ...adjustOptions },
           signed: true,
+          ...idempotent(idempotencyKey),
         }),
+      list: (listOptions: InventoryListOptions = {}) => adminGet<InventoryPage>('/inventory', listOptions),
+      summary: () => adminGet<InventorySummary>('/inventory/summary'),
     },
     reports: {
-      start: (request: StartReportRequest) =>
-        transport.send<ReportStarted>({ method: 'POST', path: '/report', body: request, signed: true }),
+      start: async (request: StartReportRequest, startOptions: { readonly idempotencyKey?: string } = {}) =>
+        transport.send<ReportStarted>({ method: 'POST', path: '/report', body: request, signed: true, ...idempotent(startOptions.idempotencyKey) }),
       get: (executionId: string) =>
         transport.send<ReportJob>({ method: 'GET', path: `/report/${segment(executionId)}`, signed: true, retry: true }),
+      list: (listOptions: ReportListOptions = {}) => adminGet<ReportPage>('/reports', listOptions),
+      dailySales: (range: DailySalesOptions) => adminGet<{ items: DailySales[] }>('/reports/daily', range),
     },
     alerts: {
-      recent: (recentOptions: { readonly limit?: number } = {}) =>
-        transport.send<{ items: LowStockAlert[] }>({
-          method: 'GET',
-          path: '/alerts',
-          query: recentOptions as Record<string, unknown>,
-          signed: true,
-          retry: true,
-        }),
+      recent: (recentOptions: { readonly limit?: number } = {}) => adminGet<{ items: LowStockAlert[] }>('/alerts', recentOptions),
     },
   };
 }

@@ -12,6 +12,7 @@
  * @packageDocumentation
  */
 export { createStorefrontClient, type StorefrontClientOptions } from './createStorefrontClient.js';
+export { isReplayed } from '../idempotentReplay.js';
 export { HttpTransport, type HttpCall, type HttpCredentials, type HttpTransportOptions } from './HttpTransport.js';
 export {
   StorefrontError,

@@ -1,62 +1,104 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { batchGetItems } from '../batchGet.js';
 import type { StorefrontConfig } from '../config.js';
-import { NotFoundError, OutOfStockError, ValidationError } from '../errors.js';
+import { IdempotentRequest } from '../idempotency.js';
+import { markReplayed } from '../idempotentReplay.js';
+import { Backoff, contentionError, isRetryableAwsError, isRetryableCancellation, retryingWrite, type BackoffOptions } from '../retry.js';
 import { parseInput } from '../schemas.js';
-import type { AdjustOptions, InventoryApi, InventoryItem, InventoryItemInput, StockLevel } from '../types.js';
-import { defaultStockThreshold, inventoryAdjustSchema, inventoryPutSchema, maxStockQuantity } from './schema.js';
-
-// A product is two writes (catalog + inventory); DynamoDB transactions take at most 100 actions.
-const productsPerTransaction = 50;
+import { inventoryListingIndex } from '../resources.js';
+import type {
+  AdjustOptions,
+  InventoryApi,
+  InventoryItem,
+  InventoryItemInput,
+  InventoryListOptions,
+  InventoryPage,
+  InventorySummary,
+  StockLevel,
+} from '../types.js';
+import { InventoryListing } from './InventoryListing.js';
+import { defaultStockThreshold, inventoryAdjustSchema, inventoryItemSchema, inventoryPutSchema } from './schema.js';
+import { adjustmentRefusal, adjustmentUpdate, type StockAdjustment } from './stockAdjustment.js';
 
 /** Inventory administration over DynamoDB. */
 export class InventoryService implements InventoryApi {
+  private readonly listing: InventoryListing;
+
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly config: StorefrontConfig,
-  ) {}
+    private readonly backoff: BackoffOptions = {},
+  ) {
+    this.listing = new InventoryListing(documents, config);
+  }
 
   /**
-   * Writes each product's details and stock together in a transaction (50 products per transaction),
-   * so a product is never visible with details but no stock, or the reverse. A threshold left out
-   * keeps an existing product's own (a feed without thresholds never resets a manager's setting);
-   * those are read back in one BatchGet, so the result shows every product as stored.
+   * One page of every product, sold-out ones included, sorted by name, with its stock and status;
+   * `status` and `category` filter it. Three DynamoDB calls per page (four or six with both filters).
+   * The status filter follows stock changes within about a second (the inventory stream keeps it).
+   *
+   * @example
+   * ```ts
+   * const { items, nextCursor } = await store.inventory.list({ status: 'OUT' });
+   * for (const item of items) console.log(item.product, item.quantity, item.status);
+   * ```
+   */
+  list(options: InventoryListOptions = {}): Promise<InventoryPage> {
+    return this.listing.list(options);
+  }
+
+  /**
+   * How many products are `OK`, `LOW` and `OUT` (counted on the status index).
+   *
+   * @example
+   * ```ts
+   * const { OUT } = await store.inventory.summary();
+   * ```
+   */
+  summary(): Promise<InventorySummary> {
+    return this.listing.summary();
+  }
+
+  /**
+   * Writes every product's details and stock in ONE transaction (1–50 products), so a product is
+   * never visible with details but no stock, and a list is written whole or not at all. Conflicts
+   * with concurrent orders and throttling are retried with backoff; past the budget it throws
+   * `TryAgainError` with nothing written. A threshold left out keeps an existing product's own (a
+   * feed without thresholds never resets a manager's setting); those are read back in one BatchGet,
+   * so the result shows every product as stored.
    */
   async put(input: InventoryItemInput | readonly InventoryItemInput[]): Promise<{ items: InventoryItem[] }> {
-    const items = parseInput(inventoryPutSchema, Array.isArray(input) ? input : [input], 'inventory items');
+    // One product's rejected fields are named as they were sent (`cost`, not `0.cost`).
+    const items = Array.isArray(input) ? parseInput(inventoryPutSchema, input, 'inventory items') : [parseInput(inventoryItemSchema, input, 'inventory item')];
     const now = new Date().toISOString();
-    for (let start = 0; start < items.length; start += productsPerTransaction) {
-      const chunk = items.slice(start, start + productsPerTransaction);
-      await this.documents.send(
-        new TransactWriteCommand({
-          TransactItems: chunk.flatMap((item) => [
-            {
-              Put: {
-                TableName: this.config.tables.productCatalog,
-                Item: { product: item.product, category: item.category, description: item.description, cost: item.cost },
-              },
-            },
-            {
-              // An update (not a put) keeps attributes other features add to the stock item.
-              Update: {
-                TableName: this.config.tables.inventory,
-                Key: { product: item.product },
-                UpdateExpression: `SET quantity = :quantity, updatedAt = :now, lowStockThreshold = ${
-                  item.lowStockThreshold === undefined ? 'if_not_exists(lowStockThreshold, :threshold)' : ':threshold'
-                }`,
-                ExpressionAttributeValues: {
-                  ':quantity': item.quantity,
-                  ':now': now,
-                  ':threshold': item.lowStockThreshold ?? defaultStockThreshold,
-                },
-              },
-            },
-          ]),
-        }),
-      );
-    }
+    const transactItems = items.flatMap((item) => [
+      {
+        Put: {
+          TableName: this.config.tables.productCatalog,
+          Item: { product: item.product, category: item.category, description: item.description, cost: item.cost },
+        },
+      },
+      {
+        // An update (not a put) keeps attributes other features add to the stock item.
+        Update: {
+          TableName: this.config.tables.inventory,
+          Key: { product: item.product },
+          UpdateExpression: `SET quantity = :quantity, updatedAt = :now, #listing = :listing, lowStockThreshold = ${
+            item.lowStockThreshold === undefined ? 'if_not_exists(lowStockThreshold, :threshold)' : ':threshold'
+          }`,
+          ExpressionAttributeNames: { '#listing': inventoryListingIndex.partitionKey.name },
+          ExpressionAttributeValues: {
+            ':quantity': item.quantity,
+            ':now': now,
+            ':listing': inventoryListingIndex.listingValue,
+            ':threshold': item.lowStockThreshold ?? defaultStockThreshold,
+          },
+        },
+      },
+    ]);
+    await retryingWrite(() => this.documents.send(new TransactWriteCommand({ TransactItems: transactItems })), this.backoff);
     const unstated = items.filter((item) => item.lowStockThreshold === undefined);
     const thresholds = new Map<string, number>();
     if (unstated.length > 0) {
@@ -77,41 +119,71 @@ export class InventoryService implements InventoryApi {
     };
   }
 
-  /** Adds `delta` in one conditional update: atomic against concurrent orders, never below 0. */
+  /**
+   * Adds `delta` atomically against concurrent orders, never below 0. Without an idempotency key it
+   * is one conditional update; with one, the update and the key's record are one transaction (the
+   * update conditioned on the stock just read, so the record holds the result), and the same key
+   * with the same adjustment returns the first result without applying it again. Conflicts and
+   * throttling are retried with backoff; past the budget it throws `TryAgainError`.
+   */
   async adjust(product: string, delta: number, options: AdjustOptions = {}): Promise<StockLevel> {
-    const input = parseInput(inventoryAdjustSchema, { product, delta, ...options }, 'stock adjustment');
-    const needed = Math.max(0, -input.delta);
-    const ceiling = maxStockQuantity - Math.max(0, input.delta);
+    const { idempotencyKey, ...rest } = options;
+    const adjustment = parseInput(inventoryAdjustSchema, { product, delta, ...rest }, 'stock adjustment');
+    if (idempotencyKey === undefined) return retryingWrite(() => this.adjustOnce(adjustment), this.backoff);
+    const idempotent = IdempotentRequest.of(idempotencyKey, 'adjustment', [adjustment.product, adjustment.delta, adjustment.reason ?? null]);
+    const backoff = new Backoff(this.backoff);
+    for (;;) {
+      const outcome = await this.adjustWithRecord(adjustment, idempotent);
+      if ('product' in outcome) return outcome;
+      if (!(await backoff.wait())) throw contentionError(outcome.retry);
+    }
+  }
+
+  private async adjustOnce(adjustment: StockAdjustment): Promise<StockLevel> {
     try {
       const { Attributes } = await this.documents.send(
-        new UpdateCommand({
-          TableName: this.config.tables.inventory,
-          Key: { product: input.product },
-          UpdateExpression: `SET quantity = quantity + :delta, updatedAt = :now${input.reason === undefined ? '' : ', lastAdjustmentReason = :reason'}`,
-          ConditionExpression: 'attribute_exists(product) AND quantity >= :needed AND quantity <= :ceiling',
-          ExpressionAttributeValues: {
-            ':delta': input.delta,
-            ':now': new Date().toISOString(),
-            ':needed': needed,
-            ':ceiling': ceiling,
-            ...(input.reason === undefined ? {} : { ':reason': input.reason }),
-          },
-          // ALL_NEW: UPDATED_NEW leaves out a quantity a zero delta did not change.
-          ReturnValues: 'ALL_NEW',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
+        // ALL_NEW: UPDATED_NEW leaves out a quantity a zero delta did not change.
+        new UpdateCommand({ ...adjustmentUpdate(this.config.tables.inventory, adjustment), ReturnValues: 'ALL_NEW' }),
       );
-      return { product: input.product, quantity: Attributes!.quantity as number };
+      return { product: adjustment.product, quantity: Attributes!.quantity as number };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const current = error.Item ? (unmarshall(error.Item) as { quantity: number }) : undefined;
-      if (!current) throw new NotFoundError(`Unknown product: ${input.product}`, { details: { product: input.product } });
-      if (current.quantity < needed) {
-        throw new OutOfStockError([{ product: input.product, requested: needed, available: current.quantity }]);
+      throw adjustmentRefusal(adjustment, error.Item ? (unmarshall(error.Item) as { quantity: number }) : undefined) ?? error;
+    }
+  }
+
+  /** One attempt of a keyed adjustment: its result (first or replayed), or what to retry after a pause. */
+  private async adjustWithRecord(adjustment: StockAdjustment, idempotent: IdempotentRequest): Promise<StockLevel | { retry: unknown }> {
+    const { tables } = this.config;
+    const { Item } = await this.documents.send(
+      new GetCommand({ TableName: tables.inventory, Key: { product: adjustment.product }, ProjectionExpression: 'quantity', ConsistentRead: true }),
+    );
+    const expected = (Item?.quantity as number | undefined) ?? 0;
+    const result: StockLevel = { product: adjustment.product, quantity: expected + adjustment.delta };
+    try {
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Update: adjustmentUpdate(tables.inventory, adjustment, expected) },
+            idempotent.recordPut(tables.orders, { response: result }, new Date()),
+          ],
+        }),
+      );
+      return result;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) {
+        if (isRetryableAwsError(error)) return { retry: error };
+        throw error;
       }
-      throw new ValidationError(`Stock of ${input.product} would exceed ${maxStockQuantity}`, {
-        details: [{ path: 'delta', message: `would take stock from ${current.quantity} above ${maxStockQuantity}` }],
-      });
+      const [stockReason, recordReason] = error.CancellationReasons ?? [];
+      const replay = idempotent.replayFrom(recordReason);
+      if (replay) return markReplayed({ ...(replay.response as StockLevel) });
+      if (isRetryableCancellation(error.CancellationReasons ?? [])) return { retry: error };
+      const current = stockReason?.Item ? (unmarshall(stockReason.Item) as { quantity: number }) : undefined;
+      const refusal = adjustmentRefusal(adjustment, current);
+      if (refusal) throw refusal;
+      // The stock moved between the read and the write: read it again (after a pause, within the budget).
+      return { retry: error };
     }
   }
 }

@@ -1,21 +1,24 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
 import {
   QueryCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
-  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { batchGetItems } from '../batchGet.js';
 import type { StorefrontConfig } from '../config.js';
-import { IdempotencyConflictError, InternalError, NotFoundError, OutOfStockError, type StockShortage } from '../errors.js';
+import { InternalError, OutOfStockError, type StockShortage } from '../errors.js';
+import { notFound } from '../notFound.js';
 import { fromCents, toCents } from '../money.js';
-import { idempotencyRetentionSeconds, ordersDayIndex } from '../resources.js';
+import { IdempotentRequest, idempotencyRecordPrefix, type TransactItem } from '../idempotency.js';
+import { markReplayed } from '../idempotentReplay.js';
+import { ordersDayIndex } from '../resources.js';
+import { Backoff, contentionError, isRetryableAwsError, isRetryableCancellation, type BackoffOptions } from '../retry.js';
 import { parseInput } from '../schemas.js';
 import type { Order, OrderLine, OrderRequest, OrdersApi, PlaceOrderOptions } from '../types.js';
 import { orderDayShard } from './dayShard.js';
-import { idempotencyKeySchema, orderIdSchema, orderRequestSchema } from './schema.js';
+import { orderIdSchema, orderRequestSchema } from './schema.js';
 
 /** A product's price and category as last read from the catalog. */
 interface PriceEntry {
@@ -23,18 +26,8 @@ interface PriceEntry {
   readonly category: string;
 }
 
-/** An idempotency record: the key's order and the hash of the request that created it. */
-interface IdempotencyRecord {
-  readonly orderId: string;
-  readonly requestHash: string;
-}
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-const idempotencyPrefix = 'idempotency#';
-const idempotencySortKey = '#';
-// Transactions that lose a race (stale price, conflicting transaction) are rebuilt and retried this often.
-const maxAttempts = 5;
+// A transaction that met a changed price is rebuilt with the fresh one, at once, at most this often.
+const maxPriceChanges = 5;
 
 /**
  * Orders over DynamoDB. An order is one TransactWriteItems: per line a price check on the catalog,
@@ -47,46 +40,49 @@ export class OrderService implements OrdersApi {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly config: StorefrontConfig,
+    private readonly backoff: BackoffOptions = {},
   ) {}
 
   async place(request: OrderRequest, options: PlaceOrderOptions = {}): Promise<Order> {
     const { items: lines } = parseInput(orderRequestSchema, request, 'order');
-    const idempotencyKey =
-      options.idempotencyKey === undefined ? undefined : parseInput(idempotencyKeySchema, options.idempotencyKey, 'idempotency key', 'idempotencyKey');
-    const requestHash = hashRequest(lines);
+    const idempotent = options.idempotencyKey === undefined ? undefined : IdempotentRequest.of(options.idempotencyKey, 'order', canonicalLines(lines));
 
     await this.loadPrices(lines.map((line) => line.product));
-    for (let attempt = 1; ; attempt++) {
+    const backoff = new Backoff(this.backoff);
+    for (let priceChanges = 0; ; ) {
       const order = this.buildOrder(lines);
       try {
-        await this.documents.send(new TransactWriteCommand({ TransactItems: this.transactItems(order, idempotencyKey, requestHash) }));
+        await this.documents.send(new TransactWriteCommand({ TransactItems: this.transactItems(order, idempotent) }));
         return order;
       } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const outcome = this.readCancellation(error.CancellationReasons ?? [], order, idempotencyKey !== undefined);
-        if (outcome.replayOf) {
-          if (outcome.replayOf.requestHash !== requestHash) throw new IdempotencyConflictError(idempotencyKey!);
-          return this.get(outcome.replayOf.orderId);
-        }
-        if (outcome.unknownProducts.length > 0) throw unknownProducts(outcome.unknownProducts);
+        const outcome = this.outcomeOf(error, order, idempotent);
+        if (outcome.replayOf) return markReplayed(await this.get(outcome.replayOf.orderId as string));
+        if (outcome.unknownProducts.length > 0) throw notFound('product', outcome.unknownProducts);
         if (outcome.shortages.length > 0) throw new OutOfStockError(outcome.shortages);
-        // Retry only what a retry can fix: a changed price (the cache now holds the fresh one) or a
-        // transaction conflict (back off first). Anything else is not the caller's doing.
-        if (!outcome.pricesChanged && !outcome.conflicted) {
-          throw new InternalError('The order could not be placed', { cause: error });
+        // Retry only what a retry can fix: a changed price (the cache now holds the fresh one; at once)
+        // or a conflict or throttling (after a backoff, within the budget). Anything else is not the caller's doing.
+        if (outcome.retryable) {
+          if (await backoff.wait()) continue;
+          throw contentionError(error);
         }
-        if (attempt >= maxAttempts) {
-          throw new InternalError('The order could not be placed: too many concurrent changes, try again', { cause: error });
-        }
-        if (outcome.conflicted) await sleep(20 * 2 ** attempt * Math.random());
+        if (outcome.pricesChanged && ++priceChanges < maxPriceChanges) continue;
+        throw new InternalError('The order could not be placed', { cause: error });
       }
     }
   }
 
+  /** What a failed transaction means; an error that is no cancellation is rethrown unless retryable. */
+  private outcomeOf(error: unknown, order: Order, idempotent: IdempotentRequest | undefined) {
+    if (error instanceof TransactionCanceledException) {
+      return this.readCancellation(error.CancellationReasons ?? [], order, idempotent);
+    }
+    if (!isRetryableAwsError(error)) throw error;
+    return { shortages: [], unknownProducts: [], pricesChanged: false, retryable: true, replayOf: undefined };
+  }
+
   async get(orderId: string): Promise<Order> {
     parseInput(orderIdSchema, orderId, 'order id', 'orderId');
-    const notFound = () => new NotFoundError(`Unknown order: ${orderId}`, { details: { orderId } });
-    if (orderId.startsWith(idempotencyPrefix)) throw notFound();
+    if (orderId.startsWith(idempotencyRecordPrefix)) throw notFound('order', orderId);
     const { Items = [] } = await this.documents.send(
       new QueryCommand({
         TableName: this.config.tables.orders,
@@ -95,7 +91,7 @@ export class OrderService implements OrdersApi {
         ConsistentRead: true,
       }),
     );
-    if (Items.length === 0) throw notFound();
+    if (Items.length === 0) throw notFound('order', orderId);
     const byPosition = [...Items].sort((a, b) => ((a.line as number) ?? 0) - ((b.line as number) ?? 0));
     const items: OrderLine[] = byPosition.map((item) => ({
       product: item.product as string,
@@ -118,7 +114,7 @@ export class OrderService implements OrdersApi {
     );
     for (const item of items) this.rememberPrice(item);
     const unknown = missing.filter((product) => !this.prices.has(product));
-    if (unknown.length > 0) throw unknownProducts(unknown);
+    if (unknown.length > 0) throw notFound('product', unknown);
   }
 
   private rememberPrice(item: Record<string, unknown>): void {
@@ -134,7 +130,7 @@ export class OrderService implements OrdersApi {
   }
 
   /** The order's transaction: per line [price check, stock decrement, order line], then the idempotency record. */
-  private transactItems(order: Order, idempotencyKey: string | undefined, requestHash: string): TransactItem[] {
+  private transactItems(order: Order, idempotent: IdempotentRequest | undefined): TransactItem[] {
     const { tables } = this.config;
     const dayShard = orderDayShard(order.orderId, order.orderDate);
     const transactItems: TransactItem[] = order.items.flatMap((line, position): TransactItem[] => [
@@ -174,31 +170,15 @@ export class OrderService implements OrdersApi {
         },
       },
     ]);
-    if (idempotencyKey !== undefined) {
-      transactItems.push({
-        Put: {
-          TableName: tables.orders,
-          Item: {
-            OrderId: idempotencyPrefix + idempotencyKey,
-            product: idempotencySortKey,
-            orderId: order.orderId,
-            requestHash,
-            expiresAt: Math.floor(Date.parse(order.orderDate) / 1000) + idempotencyRetentionSeconds,
-          },
-          ConditionExpression: 'attribute_not_exists(OrderId)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
-      });
-    }
+    if (idempotent) transactItems.push(idempotent.recordPut(tables.orders, { orderId: order.orderId }, new Date(order.orderDate)));
     return transactItems;
   }
 
   /** Reads why a transaction was cancelled from its reasons (one per action, in order). */
-  private readCancellation(reasons: CancellationReason[], order: Order, withIdempotency: boolean) {
+  private readCancellation(reasons: CancellationReason[], order: Order, idempotent: IdempotentRequest | undefined) {
     const shortages: StockShortage[] = [];
     const unknown: string[] = [];
     let pricesChanged = false;
-    let replayOf: IdempotencyRecord | undefined;
     const failed = (reason: CancellationReason | undefined) => reason?.Code === 'ConditionalCheckFailed';
     const oldItem = (reason: CancellationReason | undefined) => (reason?.Item ? unmarshall(reason.Item) : undefined);
 
@@ -219,12 +199,8 @@ export class OrderService implements OrdersApi {
         shortages.push({ product: line.product, requested: line.quantity, available });
       }
     });
-    if (withIdempotency) {
-      const reason = reasons[order.items.length * 3];
-      if (failed(reason)) replayOf = oldItem(reason) as IdempotencyRecord | undefined;
-    }
-    const conflicted = reasons.some((reason) => reason.Code === 'TransactionConflict' || reason.Code === 'ThrottlingError');
-    return { shortages, unknownProducts: unknown, pricesChanged, conflicted, replayOf };
+    const replayOf = idempotent?.replayFrom(reasons[order.items.length * 3]);
+    return { shortages, unknownProducts: unknown, pricesChanged, retryable: isRetryableCancellation(reasons), replayOf };
   }
 }
 
@@ -232,18 +208,8 @@ function totalOf(items: readonly OrderLine[]): number {
   return fromCents(items.reduce((cents, line) => cents + toCents(line.lineTotal), 0));
 }
 
-/** A stable hash of the order's lines, whatever their order or request form. */
-function hashRequest(lines: ReadonlyArray<{ product: string; quantity: number }>): string {
-  const canonical = [...lines].sort((a, b) => (a.product < b.product ? -1 : a.product > b.product ? 1 : 0));
-  return createHash('sha256').update(JSON.stringify(canonical.map((line) => [line.product, line.quantity]))).digest('base64url');
-}
-
-function unknownProducts(products: string[]): NotFoundError {
-  return new NotFoundError(`Unknown product${products.length > 1 ? 's' : ''}: ${products.join(', ')}`, {
-    details: { products },
-  });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** The order's lines in one form whatever their order or request form, for the idempotency hash. */
+function canonicalLines(lines: ReadonlyArray<{ product: string; quantity: number }>): Array<[string, number]> {
+  const sorted = [...lines].sort((a, b) => (a.product < b.product ? -1 : a.product > b.product ? 1 : 0));
+  return sorted.map((line) => [line.product, line.quantity]);
 }

@@ -42,7 +42,7 @@ export const orderRequestSchema = z.unknown().transform((value, context) => {
   const isItemsForm = typeof value === 'object' && value !== null && 'items' in value;
   const result = isItemsForm ? orderItemsRequestSchema.safeParse(value) : orderLineRequestSchema.safeParse(value);
   if (result.success) return 'items' in result.data ? result.data : { items: [result.data] };
-  for (const issue of toFieldIssueList(result.error)) context.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  for (const issue of toFieldIssueList(result.error, { input: value })) context.addIssue({ code: 'custom', message: issue.message, path: issue.path });
   return z.NEVER;
 });
 

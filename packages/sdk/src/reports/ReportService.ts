@@ -1,17 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetScheduleCommand, ResourceNotFoundException, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AwsClients } from '../clients.js';
 import type { StorefrontConfig } from '../config.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { ValidationError } from '../errors.js';
+import { IdempotentRequest } from '../idempotency.js';
+import { markReplayed } from '../idempotentReplay.js';
+import { notFound } from '../notFound.js';
 import { reportJobLimits } from '../resources.js';
+import { retryingWrite, type BackoffOptions } from '../retry.js';
 import { parseInput } from '../schemas.js';
 import type {
+  DailySales,
+  DailySalesOptions,
   ReportJob,
+  ReportListOptions,
+  ReportPage,
   ReportSchedule,
   ReportStarted,
   ReportsApi,
@@ -19,7 +27,15 @@ import type {
   StartReportRequest,
 } from '../types.js';
 import { toReportJob, type ReportJobItem } from './reportJob.js';
-import { executionIdSchema, reportScheduleSchema, startReportOptionsSchema, startReportSchema } from './schema.js';
+import { readDailySales } from './dailySalesStore.js';
+import { historyKey, ReportHistory } from './ReportHistory.js';
+import {
+  dailySalesOptionsSchema,
+  executionIdSchema,
+  reportScheduleSchema,
+  startReportOptionsSchema,
+  startReportSchema,
+} from './schema.js';
 import { localDate } from './storeTime.js';
 
 /**
@@ -28,16 +44,23 @@ import { localDate } from './storeTime.js';
  * "Async hand-offs"), and `get` follows it by execution id.
  */
 export class ReportService implements ReportsApi {
+  private readonly history: ReportHistory;
+
   constructor(
     private readonly clients: AwsClients,
     private readonly config: StorefrontConfig,
-  ) {}
+    private readonly backoff: BackoffOptions = {},
+  ) {
+    this.history = new ReportHistory(clients.documents, config);
+  }
 
   /**
    * Validates the request and records the job `PENDING` — one PutItem, nothing else. A sales report's
    * date defaults to today in the store's time zone; an inventory report is a snapshot dated today.
    * With `options.executionId` the call is idempotent: if that job exists (same type and date) it is
-   * left alone and its current status returned, so a retried start never runs a report twice.
+   * left alone and its current status returned, so a retried start never runs a report twice. With
+   * `options.idempotencyKey` the job and the key's record are one transaction: the same key and
+   * request again returns the first answer, a different request with it is `IdempotencyConflictError`.
    *
    * @example
    * ```ts
@@ -47,8 +70,10 @@ export class ReportService implements ReportsApi {
    */
   async start(request: StartReportRequest, options: StartReportOptions = {}): Promise<ReportStarted> {
     const { type, date } = parseInput(startReportSchema, request, 'report request');
-    const given = parseInput(startReportOptionsSchema, options, 'report options');
-    const executionId = given.executionId ?? randomUUID();
+    const { idempotencyKey, ...rest } = options;
+    const given = parseInput(startReportOptionsSchema, rest, 'report options');
+    const idempotent =
+      idempotencyKey === undefined ? undefined : IdempotentRequest.of(idempotencyKey, 'report', [type, date ?? null, given.executionId ?? null]);
     const now = new Date();
     const today = localDate(now, this.config.timezone);
     // ISO dates compare as strings.
@@ -57,34 +82,48 @@ export class ReportService implements ReportsApi {
         details: [{ path: 'date', message: `must not be after today (${today} in ${this.config.timezone})` }],
       });
     }
-    const item: ReportJobItem = {
-      executionId,
-      type,
-      date: date ?? today,
-      timeZone: this.config.timezone,
-      status: 'PENDING',
-      createdAt: now.toISOString(),
+    const job = { executionId: given.executionId ?? randomUUID(), type, date: date ?? today, createdAt: now.toISOString() };
+    const item: ReportJobItem = { ...job, timeZone: this.config.timezone, status: 'PENDING', historyKey: historyKey(job) };
+    return retryingWrite(() => this.recordJob(item, idempotent), this.backoff);
+  }
+
+  /** Puts the PENDING job (with the key's record, in one transaction, when a key is given). */
+  private async recordJob(item: ReportJobItem, idempotent: IdempotentRequest | undefined): Promise<ReportStarted> {
+    const started: ReportStarted = { executionId: item.executionId, status: 'PENDING' };
+    const jobPut = {
+      TableName: this.config.tables.reportJobs,
+      Item: item,
+      ConditionExpression: 'attribute_not_exists(executionId)',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
     };
     try {
-      await this.clients.documents.send(
-        new PutCommand({
-          TableName: this.config.tables.reportJobs,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(executionId)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return { executionId, status: 'PENDING' };
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException) || !error.Item) throw error;
-      const existing = unmarshall(error.Item) as ReportJobItem;
-      if (existing.type !== item.type || existing.date !== item.date) {
-        throw new ValidationError(`Execution id ${executionId} is already used by another report`, {
-          details: [{ path: 'executionId', message: `already used by a ${existing.type} report for ${existing.date}` }],
-        });
+      if (!idempotent) await this.clients.documents.send(new PutCommand(jobPut));
+      else {
+        const record = idempotent.recordPut(this.config.tables.orders, { response: started }, new Date(item.createdAt));
+        await this.clients.documents.send(new TransactWriteCommand({ TransactItems: [{ Put: jobPut }, record] }));
       }
-      return { executionId, status: toReportJob(existing, now).status };
+      return started;
+    } catch (error) {
+      let existing: Record<string, unknown> | undefined;
+      if (error instanceof TransactionCanceledException) {
+        const [jobReason, recordReason] = error.CancellationReasons ?? [];
+        const replay = idempotent?.replayFrom(recordReason);
+        if (replay) return markReplayed({ ...(replay.response as ReportStarted) });
+        if (jobReason?.Code === 'ConditionalCheckFailed' && jobReason.Item) existing = unmarshall(jobReason.Item);
+      } else if (error instanceof ConditionalCheckFailedException && error.Item) existing = unmarshall(error.Item);
+      if (!existing) throw error;
+      return this.alreadyStarted(existing as unknown as ReportJobItem, item);
     }
+  }
+
+  /** A start with an execution id that exists: the same report answers its status; another is refused. */
+  private alreadyStarted(existing: ReportJobItem, wanted: ReportJobItem): ReportStarted {
+    if (existing.type !== wanted.type || existing.date !== wanted.date) {
+      throw new ValidationError(`Execution id ${wanted.executionId} is already used by another report`, {
+        details: [{ path: 'executionId', message: `already used by a ${existing.type} report for ${existing.date}` }],
+      });
+    }
+    return { executionId: wanted.executionId, status: toReportJob(existing, new Date()).status };
   }
 
   /**
@@ -99,20 +138,50 @@ export class ReportService implements ReportsApi {
    * ```
    */
   async get(executionId: string): Promise<ReportJob> {
-    const notFound = () => new NotFoundError(`Unknown report: ${executionId}`, { details: { executionId } });
-    if (!executionIdSchema.safeParse(executionId).success) throw notFound();
+    if (!executionIdSchema.safeParse(executionId).success) throw notFound('report', executionId);
     const { Item } = await this.clients.documents.send(
       new GetCommand({ TableName: this.config.tables.reportJobs, Key: { executionId }, ConsistentRead: true }),
     );
-    if (!Item) throw notFound();
+    if (!Item) throw notFound('report', executionId);
     const job = toReportJob(Item as ReportJobItem, new Date());
-    if (job.status !== 'SUCCEEDED' || !job.s3) return job;
+    if (job.status !== 'SUCCEEDED' || !job.s3 || job.expired) return job;
     const downloadUrl = await getSignedUrl(
       this.clients.s3,
       new GetObjectCommand({ Bucket: job.s3.bucket, Key: job.s3.key }),
       { expiresIn: reportJobLimits.downloadUrlSeconds },
     );
     return { ...job, downloadUrl };
+  }
+
+  /**
+   * Report history, newest report date first (then newest job first), with status, row count and
+   * S3 key but no `downloadUrl` (ask `get` for one). `type` filters, `from`/`to` bound the report's
+   * date; pages follow sealed cursors. A job whose files are past the bucket's retention says
+   * `expired: true`. One or two Queries per page (an index by type and date, never a scan).
+   *
+   * @example
+   * ```ts
+   * const { items, nextCursor } = await store.reports.list({ type: 'sales', from: '2024-05-01', limit: 10 });
+   * ```
+   */
+  list(options: ReportListOptions = {}): Promise<ReportPage> {
+    return this.history.list(options);
+  }
+
+  /**
+   * The figures of each day from `from` to `to` (at most 366 days), oldest first, as kept by each
+   * day's latest succeeded sales report; a day no sales report has covered yet is `reported: false`
+   * with zeros. One Query whatever the range.
+   *
+   * @example
+   * ```ts
+   * const { items } = await store.reports.dailySales({ from: '2024-05-01', to: '2024-05-30' });
+   * for (const day of items) console.log(day.date, day.revenue, day.orders);
+   * ```
+   */
+  async dailySales(options: DailySalesOptions): Promise<{ items: DailySales[] }> {
+    const { from, to } = parseInput(dailySalesOptionsSchema, options, 'daily sales range');
+    return { items: await readDailySales(this.clients.documents, this.config.tables.dailySales, from, to) };
   }
 
   /**
@@ -170,9 +239,8 @@ export class ReportService implements ReportsApi {
       );
     } catch (error) {
       if (!(error instanceof ResourceNotFoundException)) throw error;
-      throw new NotFoundError(`The daily reports schedule ${this.config.schedules.dailyReports} does not exist; run provisionResources()`, {
-        details: { schedule: this.config.schedules.dailyReports },
-      });
+      const name = this.config.schedules.dailyReports;
+      throw notFound('schedule', name, `The daily reports schedule ${name} does not exist; run provisionResources()`);
     }
   }
 }

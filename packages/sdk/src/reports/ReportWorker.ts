@@ -10,6 +10,9 @@ import { awsErrorName } from './awsErrorName.js';
 import { writeInventoryReport } from './inventoryReport.js';
 import { reportKey, summaryKey, timedOutReason, type ReportJobItem } from './reportJob.js';
 import { writeSalesReport } from './salesReport.js';
+import { DailyDigest } from './DailyDigest.js';
+import { keepDailySales } from './dailySalesStore.js';
+import type { DailySales } from '../types.js';
 
 /** What one delivery of a job did. */
 export type ReportRunOutcome =
@@ -27,6 +30,8 @@ export type ReportRunOutcome =
 export interface ReportWorkerOptions {
   /** Items per day-index Query page in sales reports. Default `reportJobLimits.salesPageSize`. */
   readonly salesPageSize?: number;
+  /** ARN of the `reports` topic the morning digest goes to. Default: looked up by name. */
+  readonly reportsTopicArn?: string;
 }
 
 /**
@@ -46,6 +51,7 @@ export interface ReportWorkerOptions {
  */
 export class ReportWorker {
   private readonly salesPageSize: number;
+  private readonly digest: DailyDigest;
 
   constructor(
     private readonly clients: AwsClients,
@@ -53,13 +59,18 @@ export class ReportWorker {
     options: ReportWorkerOptions = {},
   ) {
     this.salesPageSize = options.salesPageSize ?? reportJobLimits.salesPageSize;
+    this.digest = new DailyDigest(clients, config, options.reportsTopicArn ? { topicArn: options.reportsTopicArn } : {});
   }
 
   /** Claims and runs the job `executionId` (see the class description). */
   async run(executionId: string): Promise<ReportRunOutcome> {
     const claimToken = randomUUID();
     const job = await this.claim(executionId, claimToken);
-    if ('skipped' in job) return { executionId, outcome: 'SKIPPED', reason: job.skipped };
+    if ('skipped' in job) {
+      // A redelivery after a crash between success and digest still sends the digest (once).
+      if (job.current?.status === 'SUCCEEDED') await this.digest.send(job.current);
+      return { executionId, outcome: 'SKIPPED', reason: job.skipped };
+    }
 
     const key = reportKey(job.type, job.date, executionId);
     const deadline = Date.parse(job.startedAt!) + reportJobLimits.runningTimeoutSeconds * 1000;
@@ -68,7 +79,15 @@ export class ReportWorker {
     };
     let rowCount: number;
     try {
-      rowCount = await this.produce(job, key, checkpoint);
+      const produced = await this.produce(job, key, checkpoint);
+      rowCount = produced.rows;
+      // Kept before the job is marked SUCCEEDED, so a succeeded sales report always has its figures.
+      if (produced.figures) {
+        await keepDailySales(this.clients.documents, this.config.tables.dailySales, produced.figures, {
+          executionId,
+          completedAt: new Date().toISOString(),
+        });
+      }
     } catch (error) {
       const reason = failureReason(error);
       const recorded = await this.finish(executionId, claimToken, { status: 'FAILED', error: reason });
@@ -82,12 +101,12 @@ export class ReportWorker {
       bucket: this.config.buckets.reports,
       key,
     });
-    return recorded
-      ? { executionId, outcome: 'SUCCEEDED', rowCount, key }
-      : { executionId, outcome: 'SKIPPED', reason: 'claimed again by another worker' };
+    if (!recorded) return { executionId, outcome: 'SKIPPED', reason: 'claimed again by another worker' };
+    await this.digest.send({ ...job, status: 'SUCCEEDED', bucket: this.config.buckets.reports, key });
+    return { executionId, outcome: 'SUCCEEDED', rowCount, key };
   }
 
-  private produce(job: ReportJobItem, key: string, checkpoint: () => void): Promise<number> {
+  private async produce(job: ReportJobItem, key: string, checkpoint: () => void): Promise<{ rows: number; figures?: DailySales }> {
     const { clients, config } = this;
     if (job.type === 'sales') {
       return writeSalesReport({
@@ -103,7 +122,7 @@ export class ReportWorker {
         checkpoint,
       });
     }
-    return writeInventoryReport({
+    const rows = await writeInventoryReport({
       documents: clients.documents,
       s3: clients.s3,
       inventoryTable: config.tables.inventory,
@@ -113,10 +132,11 @@ export class ReportWorker {
       pageSize: reportJobLimits.inventoryPageSize,
       checkpoint,
     });
+    return { rows };
   }
 
   /** `PENDING → RUNNING`, or takes over a RUNNING job past its timeout; else says why not. */
-  private async claim(executionId: string, claimToken: string): Promise<ReportJobItem | { skipped: string }> {
+  private async claim(executionId: string, claimToken: string): Promise<ReportJobItem | { skipped: string; current?: ReportJobItem }> {
     const now = new Date();
     const staleBefore = new Date(now.getTime() - reportJobLimits.runningTimeoutSeconds * 1000).toISOString();
     try {
@@ -147,7 +167,7 @@ export class ReportWorker {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const current = error.Item ? (unmarshall(error.Item) as ReportJobItem) : undefined;
       if (!current) return { skipped: 'unknown job' };
-      return { skipped: current.status === 'RUNNING' ? 'already running (duplicate delivery)' : `already ${current.status}` };
+      return { skipped: current.status === 'RUNNING' ? 'already running (duplicate delivery)' : `already ${current.status}`, current };
     }
   }
 

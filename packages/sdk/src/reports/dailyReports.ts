@@ -24,7 +24,12 @@ export function dailyReportJobs(now: Date, timeZone: string): DailyReportJob[] {
   const today = localDate(now, timeZone);
   const yesterday = addDays(today, -1);
   return [
-    { request: { type: 'sales', date: yesterday }, executionId: `daily-sales-${yesterday}` },
+    { request: { type: 'sales', date: yesterday }, executionId: dailySalesExecutionId(yesterday) },
     { request: { type: 'inventory', date: today }, executionId: `daily-inventory-${today}` },
   ];
+}
+
+/** The execution id of the daily sales report of `date`: its digest is sent once, keyed on it. */
+export function dailySalesExecutionId(date: string): string {
+  return `daily-sales-${date}`;
 }

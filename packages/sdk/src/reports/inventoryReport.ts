@@ -2,6 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { BatchGetCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { InternalError } from '../errors.js';
 import { toCents } from '../money.js';
+import { stockStatus } from '../stockStatus.js';
 import { CsvUpload } from './CsvUpload.js';
 import { formatCents } from './moneyText.js';
 
@@ -35,12 +36,6 @@ export interface InventoryReportInput {
 const defaultThreshold = 5;
 // BatchGet may leave keys unprocessed under throttling; they are retried this often.
 const maxBatchGetAttempts = 5;
-
-/** `OUT` at 0, `LOW` at or below the threshold, else `OK`. */
-export function stockStatus(quantity: number, threshold: number): 'OK' | 'LOW' | 'OUT' {
-  if (quantity <= 0) return 'OUT';
-  return quantity <= threshold ? 'LOW' : 'OK';
-}
 
 /**
  * Streams a snapshot of the inventory joined with the catalog to `key`: the inventory is scanned a

@@ -1,4 +1,4 @@
-import { reportJobLimits } from '../resources.js';
+import { reportJobLimits, reportRetention } from '../resources.js';
 import type { ReportJob, ReportStatus, ReportType } from '../types.js';
 
 /** A report job as stored in the `report-jobs` table. */
@@ -20,6 +20,8 @@ export interface ReportJobItem {
   readonly claimToken?: string;
   /** How many times the job was claimed. */
   readonly attempts?: number;
+  /** `<date>#<createdAt>#<executionId>`: the job's place in the history index. */
+  readonly historyKey?: string;
 }
 
 /** The S3 key of a report: `reports/{type}/{date}/{executionId}.csv`. */
@@ -44,9 +46,22 @@ export function isStale(item: Pick<ReportJobItem, 'status' | 'startedAt'>, now: 
 /** The reason a stale job reports. */
 export const timedOutReason = `Timed out: the report did not finish within ${reportJobLimits.runningTimeoutSeconds} s`;
 
+/**
+ * True when a succeeded job's files are past the bucket's retention. S3 deletes an object some time
+ * after `days` (at the next UTC midnight or later), so from `days` on a link could already be dead.
+ */
+export function isExpired(item: Pick<ReportJobItem, 'status' | 'completedAt'>, now: Date): boolean {
+  return (
+    item.status === 'SUCCEEDED' &&
+    item.completedAt !== undefined &&
+    Date.parse(item.completedAt) + reportRetention.days * 86_400_000 <= now.getTime()
+  );
+}
+
 /** The public status of a stored job (without `downloadUrl`); a stale RUNNING job shows as FAILED. */
 export function toReportJob(item: ReportJobItem, now: Date): ReportJob {
   const stale = isStale(item, now);
+  const expired = isExpired(item, now);
   return {
     executionId: item.executionId,
     type: item.type,
@@ -58,5 +73,6 @@ export function toReportJob(item: ReportJobItem, now: Date): ReportJob {
     ...(item.rowCount === undefined ? {} : { rowCount: item.rowCount }),
     ...(item.bucket !== undefined && item.key !== undefined ? { s3: { bucket: item.bucket, key: item.key } } : {}),
     ...(stale ? { error: timedOutReason } : item.error === undefined ? {} : { error: item.error }),
+    ...(expired ? { expired: true } : {}),
   };
 }

@@ -1,9 +1,11 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { multiplyMoney, toCents } from '../money.js';
+import { multiplyMoney } from '../money.js';
+import type { DailySales } from '../types.js';
 import { CsvUpload } from './CsvUpload.js';
 import { formatCents } from './moneyText.js';
 import { salesOfDay } from './salesOfDay.js';
+import { SalesTally } from './SalesTally.js';
 
 /** Columns of the sales report (DESIGN.md). */
 export const salesColumns = ['orderId', 'orderDate', 'product', 'category', 'quantity', 'unitCost', 'lineTotal'] as const;
@@ -27,18 +29,19 @@ export interface SalesReportInput {
 
 /**
  * Streams a local day's order lines to `key` (one row per line, in `orderDate` order) and writes the
- * per-product summary to `summaryKey`. Only the summary's totals (one entry per product sold) are kept
- * in memory. Returns the number of order lines written.
+ * per-product summary to `summaryKey`. The day's figures are added up in the same pass; only their
+ * totals (one entry per product and category sold) are kept in memory. Returns the number of order
+ * lines written and the figures.
  *
  * @example
  * ```ts
- * const rows = await writeSalesReport({ dynamodb, s3, ordersTable: 'orders', bucket: 'reports',
+ * const { rows, figures } = await writeSalesReport({ dynamodb, s3, ordersTable: 'orders', bucket: 'reports',
  *   key: 'reports/sales/2024-05-01/x.csv', summaryKey: 'reports/sales/2024-05-01/x-summary.csv',
  *   date: '2024-05-01', timeZone: 'UTC', pageSize: 2000, checkpoint: () => {} });
  * ```
  */
-export async function writeSalesReport(input: SalesReportInput): Promise<number> {
-  const totals = new Map<string, { category: string; units: number; revenueCents: bigint }>();
+export async function writeSalesReport(input: SalesReportInput): Promise<{ rows: number; figures: DailySales }> {
+  const tally = new SalesTally();
   const csv = new CsvUpload(input.s3, { bucket: input.bucket, key: input.key, columns: salesColumns });
   let rows = 0;
   try {
@@ -52,12 +55,7 @@ export async function writeSalesReport(input: SalesReportInput): Promise<number>
       input.checkpoint();
       await csv.write({ ...line, lineTotal: multiplyMoney(line.unitCost, line.quantity) });
       rows += 1;
-      const total = totals.get(line.product) ?? { category: line.category, units: 0, revenueCents: 0n };
-      // Lines arrive in time order, so a product's category is the one its latest sale recorded.
-      total.category = line.category;
-      total.units += line.quantity;
-      total.revenueCents += BigInt(toCents(line.unitCost)) * BigInt(line.quantity);
-      totals.set(line.product, total);
+      tally.add(line);
     }
     await csv.finish();
   } catch (error) {
@@ -66,11 +64,11 @@ export async function writeSalesReport(input: SalesReportInput): Promise<number>
   }
 
   const summary = new CsvUpload(input.s3, { bucket: input.bucket, key: input.summaryKey, columns: salesSummaryColumns });
-  const products = [...totals.keys()].sort();
+  const products = [...tally.products.keys()].sort();
   for (const product of products) {
-    const total = totals.get(product)!;
+    const total = tally.products.get(product)!;
     await summary.write({ product, category: total.category, units: total.units, revenue: formatCents(total.revenueCents) });
   }
   await summary.finish();
-  return rows;
+  return { rows, figures: tally.figures(input.date) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { integerIn } from '../schemas.js';
 import { isTimeZone } from '../timeZones.js';
 import { isCalendarDate } from './storeTime.js';
 
@@ -64,3 +65,39 @@ export const reportScheduleSchema = z.strictObject({
   cron: cronExpressionSchema,
   timezone: z.string({ error: 'must be a string' }).refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
 });
+
+/** Options of `reports.list` (limit 1–100, default 50; `from` ≤ `to`). */
+export const reportListOptionsSchema = z
+  .strictObject({
+    type: reportTypeSchema.optional(),
+    from: reportDateSchema.optional(),
+    to: reportDateSchema.optional(),
+    limit: integerIn(1, 100).default(50),
+    cursor: z.string().min(1, 'must not be empty').max(4096).optional(),
+  })
+  .refine((options) => options.from === undefined || options.to === undefined || options.from <= options.to, {
+    path: ['to'],
+    message: 'must not be before from',
+  });
+
+/** What a report history cursor holds: its filters and the history key of the last job shown. */
+export const reportCursorSchema = z.strictObject({
+  listing: z.literal('reports'),
+  type: reportTypeSchema.nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  after: z.string().min(1),
+});
+
+/** The longest range `reports.dailySales` returns. */
+export const maxDailySalesDays = 366;
+
+/** Options of `reports.dailySales`: `from` ≤ `to`, at most 366 days. */
+export const dailySalesOptionsSchema = z
+  .strictObject({ from: reportDateSchema, to: reportDateSchema })
+  .superRefine(({ from, to }, context) => {
+    if (!isCalendarDate(from) || !isCalendarDate(to)) return;
+    const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+    if (days < 1) context.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    else if (days > maxDailySalesDays) context.addIssue({ code: 'custom', path: ['to'], message: `must be at most ${maxDailySalesDays} days after from, counting both` });
+  });
