@@ -47,6 +47,8 @@ export async function samplesOf(document: string): Promise<DocSample[]> {
 const ambientNames: Record<string, string> = {
   store: "ReturnType<typeof import('@store-front/sdk').createStorefront>",
   api: "import('@store-front/sdk').StorefrontApi",
+  admin: "import('@store-front/sdk').StorefrontApi",
+  file: 'File',
 };
 
 function declaresName(code: string, name: string): boolean {
