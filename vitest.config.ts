@@ -25,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'emulator',
-          include: ['packages/*/tests/**/*.test.ts', 'examples/*/tests/**/*.test.ts'],
+          include: ['packages/*/tests/**/*.test.ts', 'examples/*/tests/**/*.test.ts', 'docs/tests/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...unitTests],
           globalSetup: ['packages/local/tests/emulatorSetup.ts'],
         },

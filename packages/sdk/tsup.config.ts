@@ -10,8 +10,11 @@ export default defineConfig({
     images: 'src/images/index.ts',
   },
   format: ['esm', 'cjs'],
+  // Shared chunks for CJS too, so the entries share one copy of each module (one StorefrontError class).
+  splitting: true,
   dts: true,
-  sourcemap: true,
+  // No source maps: tsup's maps embed the whole TypeScript source (sourcesContent), which the package does not ship.
+  sourcemap: false,
   clean: true,
   target: 'node20',
 });

@@ -20,8 +20,11 @@ export interface LocalApiServerOptions {
   readonly media?: MediaSource;
   /** Called after every successful request that may have changed data (any 2xx but GET/HEAD/OPTIONS). */
   readonly onWrite?: () => void;
-  /** Origins the page may use besides its own (media, upload), for the Content-Security-Policy. */
-  readonly browserOrigins?: BrowserOrigins;
+  /**
+   * Origins the page may use besides its own (media, upload), for the Content-Security-Policy; a
+   * function when they are known only once the store is up (read on every answer).
+   */
+  readonly browserOrigins?: BrowserOrigins | (() => BrowserOrigins);
 }
 
 // API Gateway accepts up to 10 MB and lets the handler answer 413 above 64 KiB; reading stops at 1 MiB here.
@@ -40,9 +43,10 @@ const maxReadBytes = 1024 * 1024;
  */
 export function createLocalApiServer(options: LocalApiServerOptions): Server {
   // What CloudFront adds in AWS, on every answer: the page's and the API's.
-  const securityHeaders = browserSecurityHeaders(options.browserOrigins);
+  const origins = options.browserOrigins;
+  const securityHeaders = () => browserSecurityHeaders(typeof origins === 'function' ? origins() : origins);
   const server = createServer((request, response) => {
-    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(securityHeaders())) response.setHeader(name, value);
     handle(options, request, response).catch((error: unknown) => {
       // Only a broken socket gets here; the handler itself never throws.
       if (!response.headersSent) writeError(response, new StorefrontError('INTERNAL', 'Internal error', { cause: error }));
@@ -53,7 +57,7 @@ export function createLocalApiServer(options: LocalApiServerOptions): Server {
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
     const body = JSON.stringify(new StorefrontError('VALIDATION_ERROR', 'Malformed HTTP request').toJSON());
-    const headers = Object.entries(securityHeaders).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    const headers = Object.entries(securityHeaders()).map(([name, value]) => `${name}: ${value}\r\n`).join('');
     socket.end(
       `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${headers}connection: close\r\n\r\n${body}`,
     );

@@ -1,3 +1,4 @@
+import type { BrowserOrigins } from '@store-front/sdk/resources';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -130,7 +131,13 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
     let background: Stoppable | undefined;
     cleanups.push((drainUntil) => background?.stop({ drainUntil }) ?? Promise.resolve());
     const writeListeners: Array<() => void> = persistence ? [() => persistence.saveSoon()] : [];
-    api.serve({ handler: createApiHandler({ store, logger }), media: mediaFromBucket(store), onWrite: () => writeListeners.forEach((listener) => listener()) });
+    api.serve({
+      handler: createApiHandler({ store, logger }),
+      media: mediaFromBucket(store),
+      onWrite: () => writeListeners.forEach((listener) => listener()),
+      // The admin page uploads pictures straight to the emulator's S3 (a presigned POST), as to S3 in AWS.
+      browserOrigins: { upload: [new URL(endpoint).origin] },
+    });
     cleanups.push((drainUntil) => closeGracefully(api.server, drainUntil));
 
     background = await startBackgroundServices(options.backgroundServices, {
@@ -209,7 +216,7 @@ async function prepareStore(options: StartLocalStackOptions, dataDir: string, lo
 }
 
 /** What the API server serves once the store is up. */
-type Served = Pick<LocalApiServerOptions, 'handler' | 'media' | 'onWrite'>;
+type Served = Pick<LocalApiServerOptions, 'handler' | 'media' | 'onWrite'> & { readonly browserOrigins: BrowserOrigins };
 
 /**
  * The API server, listening before the store exists (requests wait until `serve` is called), so the
@@ -217,12 +224,17 @@ type Served = Pick<LocalApiServerOptions, 'handler' | 'media' | 'onWrite'>;
  */
 async function listenApi(options: StartLocalStackOptions, credentials: AwsCredentials) {
   let serve: (served: Served) => void = () => undefined;
-  const ready = new Promise<Served>((resolve) => (serve = resolve));
+  let browserOrigins: BrowserOrigins = {};
+  const ready = new Promise<Served>((resolve) => (serve = resolve)).then((served) => {
+    browserOrigins = served.browserOrigins;
+    return served;
+  });
   const server = createLocalApiServer({
     handler: async (event, context) => (await ready).handler(event, context),
     media: async (key) => (await ready).media?.(key),
     onWrite: () => void ready.then((served) => served.onWrite?.()),
     verifier: new SigV4Verifier({ credentials, region: resolveConfig(options).region }),
+    browserOrigins: () => browserOrigins,
     ...(options.pages ? { pages: options.pages } : {}),
   });
   server.listen(options.port ?? Number(process.env.PORT ?? 3000), options.host ?? '127.0.0.1');

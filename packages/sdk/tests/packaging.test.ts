@@ -1,7 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -29,11 +33,14 @@ const subpaths = {
   '@store-front/sdk/resources': ['tableDefinitions', 'pipeDefinitions', 'provisionResources', 'createTableInput'],
   '@store-front/sdk/workers': ['ReportWorker', 'AlertService', 'streamRecordSchema', 'executionIdFromPipeMessage'],
   '@store-front/sdk/schemas': ['orderRequestSchema', 'parseInput', 'apiErrorCodes', 'inventoryItemSchema'],
+  '@store-front/sdk/images': ['ImageWorker', 'uploadsFromNotification'],
 };
+
+const entries = ['index', 'http', 'resources', 'workers', 'schemas', 'images'];
 
 describe('the built package', () => {
   it('ships ESM, CJS and type declarations for the root and every subpath', () => {
-    for (const entry of ['index', 'http', 'resources', 'workers', 'schemas']) {
+    for (const entry of entries) {
       for (const file of [`dist/${entry}.js`, `dist/${entry}.cjs`, `dist/${entry}.d.ts`, `dist/${entry}.d.cts`]) {
         expect(existsSync(`${packageDir}/${file}`), file).toBe(true);
       }
@@ -60,5 +67,58 @@ describe('the built package', () => {
       const exports = loadIn(type, specifier);
       for (const name of expected) expect(exports[name], `${specifier} ${name}`).toBe(true);
     }
+  });
+
+  it('shares one copy of each class between the entries in CJS too (instanceof works across them)', () => {
+    const script = `const [root, http, workers] = ['', '/http', '/workers'].map((p) => require('@store-front/sdk' + p));
+      console.log(root.OutOfStockError === http.OutOfStockError && root.StorefrontError === http.StorefrontError && workers.AlertService.name === 'AlertService')`;
+    const output = execFileSync(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: packageDir, encoding: 'utf8' });
+    expect(output.trim()).toBe('true');
+  });
+});
+
+/** What `npm pack --json` reports of the tarball. */
+interface Packed {
+  filename: string;
+  files: { path: string }[];
+}
+
+// The tarball npm would publish, packed once (its --json file list is the one `npm pack --dry-run`
+// prints) and linted as is: publint for package.json against the packed files, attw for the type
+// declarations each entry point resolves to under node10, node16 (CJS and ESM) and bundler resolution.
+describe('the published package', () => {
+  let packDir = '';
+  let packed: Packed;
+  let tarball = '';
+
+  beforeAll(() => {
+    packDir = mkdtempSync(join(tmpdir(), 'sdk-pack-'));
+    const output = execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: packageDir, encoding: 'utf8' });
+    [packed] = JSON.parse(output) as [Packed];
+    tarball = join(packDir, packed.filename);
+  });
+  afterAll(() => rmSync(packDir, { recursive: true, force: true }));
+
+  it('holds the build, README, CHANGELOG and package.json, nothing else', () => {
+    const paths = packed.files.map((file) => file.path).sort();
+    // Shared chunks and declaration pieces carry a content hash: e.g. dist/chunk-3FPRWK27.cjs, dist/errors-nG0Vhz2B.d.ts.
+    const hashed = /^dist\/[A-Za-z]+-[\w-]{8}\.(js|cjs|d\.ts|d\.cts)$/;
+    const named = entries.flatMap((entry) => ['js', 'cjs', 'd.ts', 'd.cts'].map((extension) => `dist/${entry}.${extension}`));
+    expect(paths.filter((path) => !hashed.test(path))).toEqual(['CHANGELOG.md', 'README.md', ...named, 'package.json'].sort());
+    expect(paths.filter((path) => hashed.test(path)).length).toBeGreaterThan(0);
+  });
+
+  it('passes publint (strict: warnings are errors; suggestions too)', async () => {
+    const data = readFileSync(tarball);
+    const { messages, pkg } = await publint({ pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) }, strict: true });
+    expect(messages.map((message) => formatMessage(message, pkg) ?? message.code)).toEqual([]);
+  });
+
+  it('passes attw on every entry point: ESM, CJS and types', () => {
+    const attw = fileURLToPath(new URL('../../../node_modules/.bin/attw', import.meta.url));
+    const { stdout } = spawnSync(attw, [tarball, '--format', 'json'], { encoding: 'utf8' });
+    const { analysis } = JSON.parse(stdout) as { analysis: { entrypoints: Record<string, unknown>; problems: unknown[] } };
+    expect(Object.keys(analysis.entrypoints)).toEqual(['.', './http', './resources', './workers', './schemas', './images']);
+    expect(analysis.problems).toEqual([]);
   });
 });

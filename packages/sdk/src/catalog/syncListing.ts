@@ -7,7 +7,7 @@ import { inStockByCategoryIndex, inStockIndex } from '../resources.js';
 import { parseInput } from '../schemas.js';
 import { streamRecordSchema } from '../streamRecord.js';
 
-/** What {@link syncInStockListing} did with one stock change. */
+/** What `catalog.syncListing` did with one stock change: listed a restocked product, unlisted a sold-out one, or nothing. */
 export type ListingSyncOutcome = 'listed' | 'unlisted' | 'unchanged';
 
 /** The fields of an inventory item the listing consumer reads. */

@@ -18,6 +18,7 @@ export {
   moneyAmount,
   maxMoneyAmount,
   printableText,
+  nameText,
   integerIn,
   integerString,
   idempotencyKeySchema,
