@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isTimeZone } from './timeZones.js';
 import { ConfigurationError } from './errors.js';
 

@@ -1,5 +1,5 @@
 import { errorCatalog, type ApiErrorCode } from '@store-front/sdk';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Route } from './routes.js';
 import { errorEnvelopeSchema } from './schemas.js';
 
