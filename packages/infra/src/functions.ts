@@ -41,6 +41,35 @@ export const lambdaBundle = {
   banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
 } as const;
 
+/**
+ * Bundles `entry` into `outfile` exactly as the functions are bundled ({@link lambdaBundle}) and
+ * returns the bundle's size in bytes with esbuild's metafile (what each input adds). For the bundle
+ * bench and the bundle-size test; the stack's functions are bundled by `NodejsFunction`.
+ */
+export async function bundleLambda(entry: string, outfile: string, extra: { readonly nodePaths?: readonly string[] } = {}) {
+  // Loaded on demand: synthesizing the stack does not need esbuild's API.
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: lambdaBundle.platform,
+    target: lambdaBundle.target,
+    format: lambdaBundle.format,
+    minify: lambdaBundle.minify,
+    sourcemap: lambdaBundle.sourcemap,
+    mainFields: [...lambdaBundle.mainFields],
+    conditions: [...lambdaBundle.conditions],
+    banner: { js: lambdaBundle.banner },
+    absWorkingDir: repositoryRoot,
+    nodePaths: [...(extra.nodePaths ?? [])],
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs).find((candidate) => candidate.entryPoint !== undefined)!;
+  return { bytes: output.bytes, metafile: result.metafile };
+}
+
 /** Options of {@link createHandlerFunction}. */
 export interface HandlerFunctionProps {
   readonly timeout: Duration;
