@@ -1,7 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { dailyReportFailedAlarm } from '@store-front/handlers';
 import { reportJobLimits } from '@store-front/sdk/resources';
 import { Construct } from 'constructs';
 import { createHandlerFunction, type HandlerFunctionProps, type HandlerName } from './functions.js';
@@ -80,6 +83,24 @@ export class StorefrontFunctions extends Construct {
         ...grantWildcards,
       ]);
     }
+  }
+
+  /**
+   * Counts the `DailyReportFailed` log lines (`{ $.alarm = "DailyReportFailed" }`, value 1 each) into
+   * `metric`, from the two functions that write them: the report worker (a daily job ended FAILED)
+   * and the scheduled report (a daily report failed on every attempt).
+   */
+  countDailyReportFailures(metric: cloudwatch.Metric): logs.MetricFilter[] {
+    return [this.reportWorker, this.scheduledReport].map(
+      (fn) =>
+        new logs.MetricFilter(this, `${fn.node.id}DailyReportFailed`, {
+          logGroup: fn.logGroup,
+          metricNamespace: metric.namespace,
+          metricName: metric.metricName,
+          filterPattern: logs.FilterPattern.stringValue('$.alarm', '=', dailyReportFailedAlarm),
+          metricValue: '1',
+        }),
+    );
   }
 
   /** The functions by name (alarms, tests). */

@@ -239,6 +239,20 @@ describe('operations', () => {
     expect(metrics).toContain(`StoreFront/storefront/DailyReportFailed`);
   });
 
+  it('counts the DailyReportFailed log lines of the report worker and the scheduled report into the alarm\'s metric', () => {
+    const filters = Object.values(template.findResources('AWS::Logs::MetricFilter', { Properties: { FilterPattern: '{ $.alarm = "DailyReportFailed" }' } }));
+    const logGroups = filters.map((filter) => filter.Properties.LogGroupName).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const functionLogGroups = [store.functions.reportWorker, store.functions.scheduledReport]
+      .map((fn) => ({ Ref: logicalId(fn.logGroup) }))
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(logGroups).toEqual(functionLogGroups);
+    for (const filter of filters) {
+      expect(filter.Properties.MetricTransformations).toEqual([{ MetricNamespace: 'StoreFront/storefront', MetricName: 'DailyReportFailed', MetricValue: '1' }]);
+    }
+    const alarm = alarms.find((candidate) => candidate.MetricName === 'DailyReportFailed');
+    expect(alarm).toMatchObject({ Namespace: 'StoreFront/storefront', Statistic: 'Sum', Threshold: 1 });
+  });
+
   it('counts orders from the access logs and shows one dashboard', () => {
     template.hasResourceProperties('AWS::Logs::MetricFilter', {
       FilterPattern: Match.stringLikeRegexp('ANY /order'),
