@@ -40,6 +40,7 @@ export class StorefrontFunctions extends Construct {
     for (const [table, resource] of Object.entries(tables)) names[`tables.${table}`] = resource.tableName;
     for (const [queue, resource] of Object.entries(queues)) names[`queues.${queue}`] = resource.queueName;
     names['topics.lowStockAlerts'] = props.lowStockTopic.topicName;
+    names['topics.reports'] = props.reportsTopic.topicName;
     const make = (name: HandlerName, options: Pick<HandlerFunctionProps, 'timeout' | 'memorySize' | 'description'>, extra: Record<string, string> = {}) =>
       createHandlerFunction(this, pascalName(name), name, {
         ...options,
@@ -55,8 +56,7 @@ export class StorefrontFunctions extends Construct {
     props.reportsBucket.grantRead(this.api, 'reports/*');
     props.cursorSecret.grantRead(this.api);
 
-    this.inventoryChecker = make('inventoryChecker', { timeout: Duration.seconds(20), memorySize: 512, description: 'Store Front low-stock alerts' });
-    this.inventoryChecker.addEnvironment('STOREFRONT_LOW_STOCK_TOPIC_ARN', props.lowStockTopic.topicArn);
+    this.inventoryChecker = make('inventoryChecker', { timeout: Duration.seconds(20), memorySize: 512, description: 'Store Front low-stock alerts' }, { lowStockTopicArn: props.lowStockTopic.topicArn });
     tables.alertLog.grantReadWriteData(this.inventoryChecker);
     // The checker also keeps each product's stock status and in-stock listing keys (conditional UpdateItem).
     tables.inventory.grantReadWriteData(this.inventoryChecker);
@@ -64,7 +64,11 @@ export class StorefrontFunctions extends Construct {
     this.inventoryChecker.addEventSource(new SqsEventSource(queues.inventoryCheck, { batchSize: 10, reportBatchItemFailures: true }));
 
     // The worker gives up on a job at the SDK's running timeout: the function may not be cut off sooner.
-    this.reportWorker = make('reportWorker', { timeout: Duration.seconds(reportJobLimits.runningTimeoutSeconds), memorySize: 1024, description: 'Store Front report worker' });
+    this.reportWorker = make(
+      'reportWorker',
+      { timeout: Duration.seconds(reportJobLimits.runningTimeoutSeconds), memorySize: 1024, description: 'Store Front report worker' },
+      { reportsTopicArn: props.reportsTopic.topicArn },
+    );
     tables.reportJobs.grantReadWriteData(this.reportWorker);
     tables.dailySales.grantReadWriteData(this.reportWorker);
     for (const table of ['orders', 'inventory', 'productCatalog'] as const) tables[table].grantReadData(this.reportWorker);

@@ -43,6 +43,12 @@ describe('Storefront construct', () => {
     expect(api.STOREFRONT_CURSOR_SECRET_ARN).toEqual({ Ref: logicalId(store.cursorSecret) });
     const worker = template.toJSON().Resources[logicalId(store.functions.reportWorker)].Properties;
     expect(worker.Timeout).toBe(reportJobLimits.runningTimeoutSeconds);
+    // Each topic ARN goes to the one function that publishes to it, as its StorefrontConfig setting.
+    expect(worker.Environment.Variables.STOREFRONT_REPORTS_TOPIC_ARN).toEqual({ Ref: logicalId(store.reportsTopic) });
+    const checker = template.toJSON().Resources[logicalId(store.functions.inventoryChecker)].Properties.Environment.Variables;
+    expect(checker.STOREFRONT_LOW_STOCK_TOPIC_ARN).toEqual({ Ref: logicalId(store.lowStockTopic) });
+    expect(api.STOREFRONT_REPORTS_TOPIC_ARN).toBeUndefined();
+    expect(api.STOREFRONT_LOW_STOCK_TOPIC_ARN).toBeUndefined();
   });
 
   it('feeds the queue consumers with partial batch failures', () => {

@@ -82,6 +82,11 @@ export interface StorefrontConfig {
    * inventory checker gets it). Env `STOREFRONT_LOW_STOCK_TOPIC_ARN`; default none (looked up by name).
    */
   readonly lowStockTopicArn: string | undefined;
+  /**
+   * ARN of the `reports` topic, so the morning digest publishes without looking the topic up by name
+   * (the deployed report worker gets it). Env `STOREFRONT_REPORTS_TOPIC_ARN`; default none (looked up by name).
+   */
+  readonly reportsTopicArn: string | undefined;
 }
 
 /** Deep-partial settings accepted by `createStorefront` and `provisionResources`. Arguments override environment. */
@@ -100,6 +105,7 @@ export interface StorefrontConfigInput {
   readonly cursorSecret?: string;
   readonly cursorSecretArn?: string;
   readonly lowStockTopicArn?: string;
+  readonly reportsTopicArn?: string;
 }
 
 /** Environment variables, as `process.env` holds them. */
@@ -221,9 +227,12 @@ export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = proc
     check(emailRule, email.trim(), 'alertEmails', input.alertEmails ? undefined : 'STOREFRONT_ALERT_EMAILS'),
   );
 
-  const topicArnPick = pick(input.lowStockTopicArn, env, 'STOREFRONT_LOW_STOCK_TOPIC_ARN');
-  const lowStockTopicArn =
-    topicArnPick.value === undefined ? undefined : check(topicArnRule, topicArnPick.value, 'lowStockTopicArn', topicArnPick.envName);
+  const topicArn = (setting: 'lowStockTopicArn' | 'reportsTopicArn', envName: string) => {
+    const chosen = pick(input[setting], env, envName);
+    return chosen.value === undefined ? undefined : check(topicArnRule, chosen.value, setting, chosen.envName);
+  };
+  const lowStockTopicArn = topicArn('lowStockTopicArn', 'STOREFRONT_LOW_STOCK_TOPIC_ARN');
+  const reportsTopicArn = topicArn('reportsTopicArn', 'STOREFRONT_REPORTS_TOPIC_ARN');
 
   if (input.credentials) {
     check(z.string().min(1, 'a non-empty access key id'), input.credentials.accessKeyId, 'credentials.accessKeyId');
@@ -244,6 +253,7 @@ export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = proc
     alertEmails,
     ...resolveCursorSettings(input, env),
     lowStockTopicArn,
+    reportsTopicArn,
   };
 }
 
@@ -281,4 +291,5 @@ export const environmentVariables: ReadonlyArray<{ name: string; default: string
   { name: 'STOREFRONT_CURSOR_SECRET', default: '(random per process; none in Lambda)', setting: 'cursorSecret' },
   { name: 'STOREFRONT_CURSOR_SECRET_ARN', default: '(none)', setting: 'cursorSecretArn' },
   { name: 'STOREFRONT_LOW_STOCK_TOPIC_ARN', default: '(none: looked up by name)', setting: 'lowStockTopicArn' },
+  { name: 'STOREFRONT_REPORTS_TOPIC_ARN', default: '(none: looked up by name)', setting: 'reportsTopicArn' },
 ];
