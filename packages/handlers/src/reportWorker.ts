@@ -34,12 +34,13 @@ export function createReportWorkerHandler(options: ReportWorkerHandlerOptions = 
 
   const runRecord = async (record: SQSRecord): Promise<void> => {
     const executionId = executionIdFromPipeMessage(record.body);
+    const current = await store();
     // The digest's topic ARN comes with the store's settings (`reportsTopicArn`).
-    worker ??= new ReportWorker(store().clients, store().config);
+    worker ??= new ReportWorker(current.clients, current.config);
     const result = await worker.run(executionId);
     logger.info('report job delivery handled', { messageId: record.messageId, ...result });
     if (result.outcome === 'FAILED' && isDailyExecutionId(executionId)) {
-      const job = await store().reports.get(executionId);
+      const job = await current.reports.get(executionId);
       logger.error(dailyReportFailedMessage, { alarm: dailyReportFailedAlarm, executionId, type: job.type, date: job.date, error: result.error });
     }
   };
