@@ -7,7 +7,7 @@ import { inStockByCategoryIndex, inStockIndex } from '../resources.js';
 import { parseInput } from '../schemas.js';
 import { streamRecordSchema } from '../streamRecord.js';
 
-/** What {@link syncInStockListing} did with one stock change. */
+/** What `syncInStockListing` (the inventory checker's listing consumer) did with one stock change. */
 export type ListingSyncOutcome = 'listed' | 'unlisted' | 'unchanged';
 
 /** The fields of an inventory item the listing consumer reads. */
