@@ -3,14 +3,9 @@
  * (`STOREFRONT_*` settings) on the first invocation and shared by every handler of the process, with
  * the cursor-signing key read once from Secrets Manager when `cursorSecretArn` is set.
  */
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { clientOptions } from '@store-front/sdk/resources';
-import {
-  ConfigurationError,
-  createStorefront,
-  resolveConfig,
-  type Storefront,
-  type StorefrontConfigInput,
-} from '@store-front/sdk';
+import { ConfigurationError, createStorefront, resolveConfig, type Storefront, type StorefrontConfigInput } from '@store-front/sdk';
 
 /**
  * Creates a store from the environment (`STOREFRONT_*` settings) and `input`. When the cursor-signing
@@ -27,8 +22,8 @@ import {
 export async function createEnvironmentStore(input: StorefrontConfigInput = {}): Promise<Storefront> {
   const config = resolveConfig(input);
   if (config.cursorSecret !== undefined || config.cursorSecretArn === undefined) return createStorefront(input);
-  // Loaded only where a secret is configured (the API function): the other handlers never evaluate it.
-  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+  // A static import on purpose: tree-shaken it adds ≈ 14 KB to each bundle, where import() would add
+  // the whole client (≈ 26 KB) to spare evaluating it in the functions that hold no secret.
   const secrets = new SecretsManagerClient(clientOptions(config));
   try {
     const { SecretString } = await secrets.send(new GetSecretValueCommand({ SecretId: config.cursorSecretArn }));
