@@ -4,8 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleLambda, handlerEntries } from '../src/functions.js';
 
-/** The API bundle's limit (issue 9, R9): every dependency bundled, the AWS SDK included. */
-const apiLimitBytes = 1_000_000;
+/**
+ * The API bundle's limit, every dependency bundled, the AWS SDK included. Issue 9 asks for ≤ 1,000,000
+ * bytes; the bundle is ≈ 821,000, and the limit keeps it near that, so a regression of the kinds
+ * below (each cost 115–360 KB) fails here long before the issue's target would.
+ */
+const apiLimitBytes = 850_000;
 
 describe('the API handler bundle', () => {
   const work = mkdtempSync(join(tmpdir(), 'storefront-bundle-test-'));
@@ -20,7 +24,7 @@ describe('the API handler bundle', () => {
     expect(Object.keys(bundle.metafile.inputs).some((input) => input.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
   });
 
-  // The two regressions that once made it ≈ 1.44 MB: each is silent, so name them.
+  // Two regressions that once made it ≈ 1.44 MB: each is silent, so name them.
   it('takes the AWS SDK\'s tree-shakable ES modules, not its CommonJS builds', () => {
     const commonJs = Object.entries(bundle.metafile.inputs)
       .filter(([input, { bytes }]) => /node_modules\/@(aws-sdk|smithy)\/[^/]+\/dist-cjs\//.test(input) && bytes > 0)
