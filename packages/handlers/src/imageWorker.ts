@@ -29,7 +29,10 @@ export function createImageWorkerHandler(options: ImageWorkerHandlerOptions = {}
   let worker: ImageWorker | undefined;
 
   const processRecord = async (record: SQSRecord): Promise<void> => {
-    worker ??= new ImageWorker(store().clients, store().config);
+    if (!worker) {
+      const current = await store();
+      worker = new ImageWorker(current.clients, current.config);
+    }
     for (const upload of uploadsFromNotification(record.body)) {
       const outcome = await worker.process(upload);
       logger.info('upload processed', { messageId: record.messageId, ...outcome });

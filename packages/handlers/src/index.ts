@@ -11,7 +11,7 @@ export type { ApiEvent, ApiHandler, ApiHandlerOptions } from './api/createApiHan
 export { allowedMethods, apiRoutes, isAdminRoute, matchRoute } from './api/routes.js';
 export type { ApiRequest, Route, RouteMatch } from './api/routes.js';
 export { buildOpenApiDocument } from './api/openapi.js';
-export { storeFromEnvironment } from './storeFromEnvironment.js';
+export { createEnvironmentStore, storeFromEnvironment } from './storeFromEnvironment.js';
 export {
   alertsSchema,
   catalogItemSchema,

@@ -36,7 +36,7 @@ export function createInventoryCheckerHandler(options: InventoryCheckerOptions =
   const checkRecord = async (record: SQSRecord): Promise<void> => {
     try {
       const body = parseBody(record.body);
-      const { alerts, catalog, clients, config } = store();
+      const { alerts, catalog, clients, config } = await store();
       const listing = await catalog.syncListing(body);
       if (listing !== 'unchanged') logger.info(`Catalog listing: product ${listing}`, { messageId: record.messageId });
       const result = await alerts.check(body);

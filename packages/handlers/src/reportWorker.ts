@@ -30,16 +30,17 @@ export type ReportWorkerHandler = (event: SQSEvent, context?: Context) => Promis
  */
 export function createReportWorkerHandler(options: ReportWorkerHandlerOptions = {}): ReportWorkerHandler {
   const { logger, store, begin } = handlerSetup(options, 'report-worker');
-  const reportsTopicArn = process.env.STOREFRONT_REPORTS_TOPIC_ARN;
   let worker = options.worker;
 
   const runRecord = async (record: SQSRecord): Promise<void> => {
     const executionId = executionIdFromPipeMessage(record.body);
-    worker ??= new ReportWorker(store().clients, store().config, reportsTopicArn ? { reportsTopicArn } : {});
+    const current = await store();
+    // The digest's topic ARN comes with the store's settings (`reportsTopicArn`).
+    worker ??= new ReportWorker(current.clients, current.config);
     const result = await worker.run(executionId);
     logger.info('report job delivery handled', { messageId: record.messageId, ...result });
     if (result.outcome === 'FAILED' && isDailyExecutionId(executionId)) {
-      const job = await store().reports.get(executionId);
+      const job = await current.reports.get(executionId);
       logger.error(dailyReportFailedMessage, { alarm: dailyReportFailedAlarm, executionId, type: job.type, date: job.date, error: result.error });
     }
   };

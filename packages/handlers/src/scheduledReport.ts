@@ -50,7 +50,7 @@ export function createScheduledReportHandler(options: ScheduledReportHandlerOpti
     const scheduled = event?.scheduledTime === undefined ? undefined : new Date(event.scheduledTime);
     const at = scheduled && !Number.isNaN(scheduled.getTime()) ? scheduled : now();
     const jobs: ReportStarted[] = [];
-    const { config, reports } = store();
+    const { config, reports } = await store();
     for (const job of dailyReportJobs(at, config.timezone)) {
       const started = await reports.start(job.request, { executionId: job.executionId });
       logger.info('daily report started', { ...job.request, ...started });

@@ -3,7 +3,7 @@ import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestStore } from '../../sdk/tests/support.js';
 import { createApiHandler } from '../src/api/createApiHandler.js';
-import { storeFromEnvironment } from '../src/handlerSetup.js';
+import { storeFromEnvironment } from '../src/storeFromEnvironment.js';
 import { createInventoryCheckerHandler } from '../src/inventoryChecker.js';
 import { createReportWorkerHandler } from '../src/reportWorker.js';
 import { createScheduledReportHandler } from '../src/scheduledReport.js';
@@ -50,7 +50,7 @@ describe('the four handlers alike', () => {
     // Creating the handlers reads nothing: the entry files can be imported anywhere.
     const api = createApiHandler({ logger });
     const checker = createInventoryCheckerHandler({ logger });
-    expect(() => storeFromEnvironment()).toThrow(/STOREFRONT_PREFIX/);
+    await expect(storeFromEnvironment()).rejects.toThrow(/STOREFRONT_PREFIX/);
     const response = await api({ rawPath: '/catalog', requestContext: { http: { method: 'GET' } } } as never, context);
     expect(response.statusCode).toBe(500);
     expect(logError).toHaveBeenCalled();
@@ -58,8 +58,8 @@ describe('the four handlers alike', () => {
     expect(batchItemFailures).toHaveLength(1);
 
     process.env.STOREFRONT_PREFIX = 'handlers-test';
-    const store = storeFromEnvironment();
+    const store = await storeFromEnvironment();
     expect(store.config.tables.orders).toBe('handlers-test-orders');
-    expect(storeFromEnvironment()).toBe(store);
+    expect(await storeFromEnvironment()).toBe(store);
   });
 });

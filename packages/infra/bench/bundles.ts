@@ -9,8 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { handlerEntries, lambdaBundle, nativeModules, repositoryRoot, type HandlerName } from '../src/functions.js';
+import { bundleLambda, handlerEntries, nativeModules, repositoryRoot, type HandlerName } from '../src/functions.js';
 
 /** The API handler's target size (bytes), everything bundled. */
 const apiTargetBytes = 1_000_000;
@@ -28,24 +27,8 @@ writeFileSync(
 
 async function bundle(name: string, entry: string): Promise<string> {
   const outfile = join(work, `${name}.mjs`);
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: lambdaBundle.platform,
-    target: lambdaBundle.target,
-    format: lambdaBundle.format,
-    minify: lambdaBundle.minify,
-    sourcemap: lambdaBundle.sourcemap,
-    mainFields: [...lambdaBundle.mainFields],
-    conditions: [...lambdaBundle.conditions],
-    banner: { js: lambdaBundle.banner },
-    external: [...(nativeModules[name as HandlerName] ?? [])],
-    absWorkingDir: repositoryRoot,
-    // The baseline lives outside the repository: resolve its import from the repository's packages.
-    nodePaths: [join(repositoryRoot, 'node_modules')],
-    logLevel: 'silent',
-  });
+  // The baseline lives outside the repository: resolve its import from the repository's packages.
+  await bundleLambda(entry, outfile, { nodePaths: [join(repositoryRoot, 'node_modules')], external: nativeModules[name as HandlerName] ?? [] });
   return outfile;
 }
 

@@ -192,7 +192,7 @@ export class Storefront extends Construct {
     return this.functions.reportWorker.metricDuration({ statistic: 'p90', period: Duration.minutes(5), ...props });
   }
 
-  /** Daily reports that ended FAILED (from the report worker's logs); sum per period. */
+  /** Daily reports that ended FAILED (from the report worker's and scheduled report's logs); sum per period. */
   metricDailyReportFailed(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
     return new cloudwatch.Metric({ namespace: this.metricNamespace, metricName: 'DailyReportFailed', statistic: 'Sum', ...props });
   }
@@ -251,6 +251,7 @@ export class Storefront extends Construct {
     const dlqs = new Set<string>(deadLetterQueueIds());
     const workQueues = (Object.keys(this.queues) as (keyof QueueNames)[]).filter((queue) => !dlqs.has(queue));
     this.httpApi.countOrders(this.metricOrdersPlaced());
+    this.functions.countDailyReportFailures(this.metricDailyReportFailed());
     return new StorefrontMonitoring(this, 'Monitoring', {
       dashboardName: `${this.prefix}-storefront`,
       operationsTopic: this.operationsTopic,

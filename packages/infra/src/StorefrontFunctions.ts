@@ -1,7 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { dailyReportFailedAlarm } from '@store-front/handlers';
 import { imageLimits, reportJobLimits } from '@store-front/sdk/resources';
 import { Construct } from 'constructs';
 import { createHandlerFunction, type HandlerFunctionProps, type HandlerName } from './functions.js';
@@ -42,6 +45,7 @@ export class StorefrontFunctions extends Construct {
     for (const [table, resource] of Object.entries(tables)) names[`tables.${table}`] = resource.tableName;
     for (const [queue, resource] of Object.entries(queues)) names[`queues.${queue}`] = resource.queueName;
     names['topics.lowStockAlerts'] = props.lowStockTopic.topicName;
+    names['topics.reports'] = props.reportsTopic.topicName;
     const make = (name: HandlerName, options: Pick<HandlerFunctionProps, 'timeout' | 'memorySize' | 'description'>, extra: Record<string, string> = {}) =>
       createHandlerFunction(this, pascalName(name), name, {
         ...options,
@@ -57,8 +61,7 @@ export class StorefrontFunctions extends Construct {
     props.reportsBucket.grantRead(this.api, 'reports/*');
     props.cursorSecret.grantRead(this.api);
 
-    this.inventoryChecker = make('inventoryChecker', { timeout: Duration.seconds(20), memorySize: 512, description: 'Store Front low-stock alerts' });
-    this.inventoryChecker.addEnvironment('STOREFRONT_LOW_STOCK_TOPIC_ARN', props.lowStockTopic.topicArn);
+    this.inventoryChecker = make('inventoryChecker', { timeout: Duration.seconds(20), memorySize: 512, description: 'Store Front low-stock alerts' }, { lowStockTopicArn: props.lowStockTopic.topicArn });
     tables.alertLog.grantReadWriteData(this.inventoryChecker);
     // The checker also keeps each product's stock status and in-stock listing keys (conditional UpdateItem).
     tables.inventory.grantReadWriteData(this.inventoryChecker);
@@ -66,7 +69,11 @@ export class StorefrontFunctions extends Construct {
     this.inventoryChecker.addEventSource(new SqsEventSource(queues.inventoryCheck, { batchSize: 10, reportBatchItemFailures: true }));
 
     // The worker gives up on a job at the SDK's running timeout: the function may not be cut off sooner.
-    this.reportWorker = make('reportWorker', { timeout: Duration.seconds(reportJobLimits.runningTimeoutSeconds), memorySize: 1024, description: 'Store Front report worker' });
+    this.reportWorker = make(
+      'reportWorker',
+      { timeout: Duration.seconds(reportJobLimits.runningTimeoutSeconds), memorySize: 1024, description: 'Store Front report worker' },
+      { reportsTopicArn: props.reportsTopic.topicArn },
+    );
     tables.reportJobs.grantReadWriteData(this.reportWorker);
     tables.dailySales.grantReadWriteData(this.reportWorker);
     for (const table of ['orders', 'inventory', 'productCatalog'] as const) tables[table].grantReadData(this.reportWorker);
@@ -92,6 +99,24 @@ export class StorefrontFunctions extends Construct {
       ]);
     }
     for (const fn of [this.api, this.imageWorker]) acknowledge(fn, props.images.grantAcknowledgements());
+  }
+
+  /**
+   * Counts the `DailyReportFailed` log lines (`{ $.alarm = "DailyReportFailed" }`, value 1 each) into
+   * `metric`, from the two functions that write them: the report worker (a daily job ended FAILED)
+   * and the scheduled report (a daily report failed on every attempt).
+   */
+  countDailyReportFailures(metric: cloudwatch.Metric): logs.MetricFilter[] {
+    return [this.reportWorker, this.scheduledReport].map(
+      (fn) =>
+        new logs.MetricFilter(this, `${fn.node.id}DailyReportFailed`, {
+          logGroup: fn.logGroup,
+          metricNamespace: metric.namespace,
+          metricName: metric.metricName,
+          filterPattern: logs.FilterPattern.stringValue('$.alarm', '=', dailyReportFailedAlarm),
+          metricValue: '1',
+        }),
+    );
   }
 
   /** The functions by name (alarms, tests). */

@@ -76,10 +76,42 @@ export const lambdaBundle = {
   minify: true,
   sourcemap: true,
   mainFields: ['module', 'main'],
-  conditions: ['store-front-source'],
+  // Setting any condition drops esbuild's default `module` one; without it the AWS SDK's packages
+  // resolve to their CommonJS builds (`node` condition), which cannot be tree-shaken (≈ 150 KB more).
+  conditions: ['store-front-source', 'module'],
   // ESM output still meets CommonJS dependencies that call require().
   banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
 } as const;
+
+/**
+ * Bundles `entry` into `outfile` exactly as the functions are bundled ({@link lambdaBundle}) and
+ * returns the bundle's size in bytes with esbuild's metafile (what each input adds). For the bundle
+ * bench and the bundle-size test; the stack's functions are bundled by `NodejsFunction`.
+ */
+export async function bundleLambda(entry: string, outfile: string, extra: { readonly nodePaths?: readonly string[]; readonly external?: readonly string[] } = {}) {
+  // Loaded on demand: synthesizing the stack does not need esbuild's API.
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: lambdaBundle.platform,
+    target: lambdaBundle.target,
+    format: lambdaBundle.format,
+    minify: lambdaBundle.minify,
+    sourcemap: lambdaBundle.sourcemap,
+    mainFields: [...lambdaBundle.mainFields],
+    conditions: [...lambdaBundle.conditions],
+    banner: { js: lambdaBundle.banner },
+    absWorkingDir: repositoryRoot,
+    nodePaths: [...(extra.nodePaths ?? [])],
+    external: [...(extra.external ?? [])],
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs).find((candidate) => candidate.entryPoint !== undefined)!;
+  return { bytes: output.bytes, metafile: result.metafile };
+}
 
 /** Options of {@link createHandlerFunction}. */
 export interface HandlerFunctionProps {

@@ -47,6 +47,12 @@ describe('Storefront construct', () => {
     expect(api.STOREFRONT_CURSOR_SECRET_ARN).toEqual({ Ref: logicalId(store.cursorSecret) });
     const worker = template.toJSON().Resources[logicalId(store.functions.reportWorker)].Properties;
     expect(worker.Timeout).toBe(reportJobLimits.runningTimeoutSeconds);
+    // Each topic ARN goes to the one function that publishes to it, as its StorefrontConfig setting.
+    expect(worker.Environment.Variables.STOREFRONT_REPORTS_TOPIC_ARN).toEqual({ Ref: logicalId(store.reportsTopic) });
+    const checker = template.toJSON().Resources[logicalId(store.functions.inventoryChecker)].Properties.Environment.Variables;
+    expect(checker.STOREFRONT_LOW_STOCK_TOPIC_ARN).toEqual({ Ref: logicalId(store.lowStockTopic) });
+    expect(api.STOREFRONT_REPORTS_TOPIC_ARN).toBeUndefined();
+    expect(api.STOREFRONT_LOW_STOCK_TOPIC_ARN).toBeUndefined();
     const images = template.toJSON().Resources[logicalId(store.functions.imageWorker)].Properties;
     expect(images).toMatchObject({ Timeout: imageLimits.workerTimeoutSeconds, MemorySize: 1536 });
     // The API (ImageService) and the worker get the images settings.
@@ -373,6 +379,20 @@ describe('operations', () => {
     expect(metrics).toContain('AWS/ApiGateway/5xx');
     expect(metrics.filter((metric) => metric === 'AWS/EventBridge/Pipes/ExecutionFailed')).toHaveLength(pipeDefinitions.length);
     expect(metrics).toContain(`StoreFront/storefront/DailyReportFailed`);
+  });
+
+  it('counts the DailyReportFailed log lines of the report worker and the scheduled report into the alarm\'s metric', () => {
+    const filters = Object.values(template.findResources('AWS::Logs::MetricFilter', { Properties: { FilterPattern: '{ $.alarm = "DailyReportFailed" }' } }));
+    const logGroups = filters.map((filter) => filter.Properties.LogGroupName).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const functionLogGroups = [store.functions.reportWorker, store.functions.scheduledReport]
+      .map((fn) => ({ Ref: logicalId(fn.logGroup) }))
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(logGroups).toEqual(functionLogGroups);
+    for (const filter of filters) {
+      expect(filter.Properties.MetricTransformations).toEqual([{ MetricNamespace: 'StoreFront/storefront', MetricName: 'DailyReportFailed', MetricValue: '1' }]);
+    }
+    const alarm = alarms.find((candidate) => candidate.MetricName === 'DailyReportFailed');
+    expect(alarm).toMatchObject({ Namespace: 'StoreFront/storefront', Statistic: 'Sum', Threshold: 1 });
   });
 
   it('counts orders from the access logs and shows one dashboard', () => {

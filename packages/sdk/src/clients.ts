@@ -33,7 +33,9 @@ export function clientOptions(config: StorefrontConfig) {
 }
 
 /**
- * Creates the AWS clients for `config`, each given its endpoint in the constructor.
+ * Creates the AWS clients for `config`, each given its endpoint in the constructor. Each client is
+ * constructed on first use and then kept, so a process that only reads the catalog or places orders
+ * never pays for building the S3, SQS, SNS or Scheduler clients.
  *
  * @example
  * ```ts
@@ -44,17 +46,31 @@ export function clientOptions(config: StorefrontConfig) {
  */
 export function createAwsClients(config: StorefrontConfig): AwsClients {
   const options = clientOptions(config);
-  const dynamodb = new DynamoDBClient(options);
+  const made: Partial<Record<keyof AwsClients, AwsClients[keyof AwsClients]>> = {};
+  const once = <K extends keyof AwsClients>(name: K, make: () => AwsClients[K]): AwsClients[K] =>
+    (made[name] ??= make()) as AwsClients[K];
   return {
-    dynamodb,
-    documents: DynamoDBDocumentClient.from(dynamodb, {
-      marshallOptions: { removeUndefinedValues: true },
-    }),
+    get dynamodb() {
+      return once('dynamodb', () => new DynamoDBClient(options));
+    },
+    get documents() {
+      return once('documents', () =>
+        DynamoDBDocumentClient.from(this.dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
+      );
+    },
     // With an endpoint, send to it rather than to the QueueUrl's host.
-    sqs: new SQSClient({ ...options, useQueueUrlAsEndpoint: !config.endpoint }),
-    sns: new SNSClient(options),
+    get sqs() {
+      return once('sqs', () => new SQSClient({ ...options, useQueueUrlAsEndpoint: !config.endpoint }));
+    },
+    get sns() {
+      return once('sns', () => new SNSClient(options));
+    },
     // Emulators serve buckets by path, not by virtual host.
-    s3: new S3Client({ ...options, forcePathStyle: Boolean(config.endpoint) }),
-    scheduler: new SchedulerClient(options),
+    get s3() {
+      return once('s3', () => new S3Client({ ...options, forcePathStyle: Boolean(config.endpoint) }));
+    },
+    get scheduler() {
+      return once('scheduler', () => new SchedulerClient(options));
+    },
   };
 }

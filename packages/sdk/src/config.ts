@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isTimeZone } from './timeZones.js';
 import { ConfigurationError } from './errors.js';
 
@@ -99,6 +99,11 @@ export interface StorefrontConfig {
    * inventory checker gets it). Env `STOREFRONT_LOW_STOCK_TOPIC_ARN`; default none (looked up by name).
    */
   readonly lowStockTopicArn: string | undefined;
+  /**
+   * ARN of the `reports` topic, so the morning digest publishes without looking the topic up by name
+   * (the deployed report worker gets it). Env `STOREFRONT_REPORTS_TOPIC_ARN`; default none (looked up by name).
+   */
+  readonly reportsTopicArn: string | undefined;
 }
 
 /** Deep-partial settings accepted by `createStorefront` and `provisionResources`. Arguments override environment. */
@@ -119,6 +124,7 @@ export interface StorefrontConfigInput {
   readonly lowStockTopicArn?: string;
   readonly mediaUrl?: string;
   readonly mediaDistributionId?: string;
+  readonly reportsTopicArn?: string;
 }
 
 /** Environment variables, as `process.env` holds them. */
@@ -245,9 +251,12 @@ export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = proc
     check(emailRule, email.trim(), 'alertEmails', input.alertEmails ? undefined : 'STOREFRONT_ALERT_EMAILS'),
   );
 
-  const topicArnPick = pick(input.lowStockTopicArn, env, 'STOREFRONT_LOW_STOCK_TOPIC_ARN');
-  const lowStockTopicArn =
-    topicArnPick.value === undefined ? undefined : check(topicArnRule, topicArnPick.value, 'lowStockTopicArn', topicArnPick.envName);
+  const topicArn = (setting: 'lowStockTopicArn' | 'reportsTopicArn', envName: string) => {
+    const chosen = pick(input[setting], env, envName);
+    return chosen.value === undefined ? undefined : check(topicArnRule, chosen.value, setting, chosen.envName);
+  };
+  const lowStockTopicArn = topicArn('lowStockTopicArn', 'STOREFRONT_LOW_STOCK_TOPIC_ARN');
+  const reportsTopicArn = topicArn('reportsTopicArn', 'STOREFRONT_REPORTS_TOPIC_ARN');
 
   const buckets = resolveGroup('buckets') as unknown as StorefrontConfig['buckets'];
   const mediaUrlPick = pick(input.mediaUrl, env, 'STOREFRONT_MEDIA_URL');
@@ -284,6 +293,7 @@ export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = proc
     alertEmails,
     ...resolveCursorSettings(input, env),
     lowStockTopicArn,
+    reportsTopicArn,
   };
 }
 
@@ -323,4 +333,5 @@ export const environmentVariables: ReadonlyArray<{ name: string; default: string
   { name: 'STOREFRONT_LOW_STOCK_TOPIC_ARN', default: '(none: looked up by name)', setting: 'lowStockTopicArn' },
   { name: 'STOREFRONT_MEDIA_URL', default: "(the media bucket's URL)", setting: 'mediaUrl' },
   { name: 'STOREFRONT_MEDIA_DISTRIBUTION_ID', default: '(none)', setting: 'mediaDistributionId' },
+  { name: 'STOREFRONT_REPORTS_TOPIC_ARN', default: '(none: looked up by name)', setting: 'reportsTopicArn' },
 ];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError, type FieldIssue } from './errors.js';
 import { idempotencyKeyPattern, idempotencyKeyRule } from './idempotencyKey.js';
 import { isMoneyAmount } from './money.js';
@@ -72,9 +72,9 @@ export function nameText(field: string, max: number) {
     });
 }
 
-/** A product name: 1–200 printable characters, normalized (see {@link nameText}). */
+/** A product name: 1–200 printable characters, normalized (see `nameText`). */
 export const productName = nameText('product', 200);
-/** A category: 1–100 printable characters, normalized (see {@link nameText}). */
+/** A category: 1–100 printable characters, normalized (see `nameText`). */
 export const categoryName = nameText('category', 100);
 /** A description: up to 2,000 printable characters; tabs and line breaks allowed. */
 export const descriptionText = printableText('description', 0, 2000, true);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // DynamoDB JSON (`{"S":"…"}`, `{"N":"…"}`, …); its content is checked once unmarshalled.
 const dynamoImage = z.record(z.string(), z.record(z.string(), z.unknown()));

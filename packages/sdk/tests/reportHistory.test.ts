@@ -95,8 +95,8 @@ describe('reports.list', () => {
 });
 
 /** A queue subscribed to the reports topic, as an e-mail subscriber would be. */
-async function subscribeToDigests() {
-  const { QueueUrl } = await t.clients.sqs.send(new CreateQueueCommand({ QueueName: `${t.config.prefix}-digest-inbox` }));
+async function subscribeToDigests(inbox = 'digest-inbox') {
+  const { QueueUrl } = await t.clients.sqs.send(new CreateQueueCommand({ QueueName: `${t.config.prefix}-${inbox}` }));
   const { Attributes } = await t.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
   await t.clients.sns.send(new SubscribeCommand({ TopicArn: t.provisioned.topicArns.reports, Protocol: 'sqs', Endpoint: Attributes!.QueueArn!, Attributes: { RawMessageDelivery: 'false' } }));
   return async (): Promise<Array<{ Subject: string; Message: string }>> => {
@@ -176,5 +176,18 @@ describe('the morning digest', () => {
     const retriedDigests = await inbox();
     expect(retriedDigests.map((message) => message.Subject)).toEqual(['Sales 2024-05-02: 12.50 from 1 orders (no report a week before)']);
     expect(retriedDigests[0]!.Message).toContain('OUT Mug');
+  });
+
+  it('publishes to the reportsTopicArn setting without looking the topic up', async () => {
+    const inbox = await subscribeToDigests('digest-inbox-by-arn');
+    await putOrderLines(t.clients, t.config, [line('f1', '2024-05-03', 'Pan', 2, 30)]);
+    const daily = dailySalesExecutionId('2024-05-03');
+    await t.store.reports.start({ type: 'sales', date: '2024-05-03' }, { executionId: daily });
+    const configured = new ReportWorker(t.clients, { ...t.config, reportsTopicArn: t.provisioned.topicArns.reports! });
+    t.calls.reset();
+    expect(await configured.run(daily)).toMatchObject({ outcome: 'SUCCEEDED' });
+    expect(t.calls.counts.get('CreateTopicCommand')).toBeUndefined();
+    expect(t.calls.counts.get('PublishCommand')).toBe(1);
+    expect((await inbox()).map((message) => message.Subject)).toEqual([expect.stringMatching(/^Sales 2024-05-03: 60\.00 from 1 orders/)]);
   });
 });

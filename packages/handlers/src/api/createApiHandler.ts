@@ -88,7 +88,7 @@ export function createApiHandler(options: ApiHandlerOptions = {}): ApiHandler {
       if (method === 'OPTIONS') {
         result = { statusCode: 204, headers: { ...preflightHeaders, 'x-request-id': requestId }, body: '' };
       } else {
-        const { status, body } = await serve(store(), method, rawPath, event);
+        const { status, body } = await serve(await store(), method, rawPath, event);
         result = json(status, body, requestId, isReplayed(body) ? { 'idempotent-replayed': 'true' } : {});
       }
     } catch (error) {

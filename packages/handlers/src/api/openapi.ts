@@ -1,5 +1,8 @@
-import { errorCatalog, type ApiErrorCode } from '@store-front/sdk';
-import { z } from 'zod';
+import type { ApiErrorCode } from '@store-front/sdk';
+// Not from the root entry: this module is loaded with import(), and esbuild then wraps what it imports;
+// a wrapped root entry keeps every export of the AWS clients it re-exports (≈ 115 KB in the API bundle).
+import { errorCatalog } from '@store-front/sdk/schemas';
+import * as z from 'zod';
 import type { Route } from './routes.js';
 import { errorEnvelopeSchema } from './schemas.js';
 

@@ -10,7 +10,7 @@ import {
   parseInput,
   productName,
 } from '@store-front/sdk/schemas';
-import { z } from 'zod';
+import * as z from 'zod';
 import { managerRoutes } from './managerRoutes.js';
 import {
   adjustmentBodySchema,

@@ -11,7 +11,7 @@ import {
   productName,
   reportDateSchema,
 } from '@store-front/sdk/schemas';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /*
  * The HTTP shapes of DESIGN.md "HTTP API v1" that the SDK's request schemas do not already give:

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { categoryName, integerIn, productName } from '../schemas.js';
 
 /** Options of `catalog.list` (DESIGN.md: limit 1–100, default 50). */

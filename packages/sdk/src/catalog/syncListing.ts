@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { listInStock, unlist, updateExpression } from '../inStockListing.js';
 import { inStockByCategoryIndex, inStockIndex } from '../resources.js';
 import { parseInput } from '../schemas.js';

@@ -25,7 +25,7 @@ export {
   parseInput,
   toFieldIssues,
 } from '../schemas.js';
-export { apiErrorCodes } from '../errorCatalog.js';
+export { apiErrorCodes, errorCatalog } from '../errorCatalog.js';
 export { catalogListOptionsSchema } from '../catalog/schema.js';
 export { orderRequestSchema, orderRequestFormsSchema, orderIdSchema, maxOrderLines } from '../orders/schema.js';
 export { inventoryItemSchema, inventoryPutSchema, inventoryAdjustSchema, maxStockQuantity, maxProductsPerPut } from '../inventory/schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { categoryName, descriptionText, integerIn, moneyAmount, printableText, productName } from '../schemas.js';
 
 /** Most units a product can hold (DESIGN.md). */

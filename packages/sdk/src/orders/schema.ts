@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { integerIn, productName, toFieldIssueList } from '../schemas.js';
 
 /** Lines one order may hold. */

@@ -30,7 +30,7 @@ export type ReportRunOutcome =
 export interface ReportWorkerOptions {
   /** Items per day-index Query page in sales reports. Default `reportJobLimits.salesPageSize`. */
   readonly salesPageSize?: number;
-  /** ARN of the `reports` topic the morning digest goes to. Default: looked up by name. */
+  /** ARN of the `reports` topic the morning digest goes to. Default: the config's `reportsTopicArn`, else looked up by name. */
   readonly reportsTopicArn?: string;
 }
 
@@ -59,7 +59,8 @@ export class ReportWorker {
     options: ReportWorkerOptions = {},
   ) {
     this.salesPageSize = options.salesPageSize ?? reportJobLimits.salesPageSize;
-    this.digest = new DailyDigest(clients, config, options.reportsTopicArn ? { topicArn: options.reportsTopicArn } : {});
+    const topicArn = options.reportsTopicArn ?? config.reportsTopicArn;
+    this.digest = new DailyDigest(clients, config, topicArn ? { topicArn } : {});
   }
 
   /** Claims and runs the job `executionId` (see the class description). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { integerIn } from '../schemas.js';
 import { isTimeZone } from '../timeZones.js';
 import { cronExpressionProblem } from './cronExpression.js';

@@ -11,6 +11,13 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ lowStockTopicArn: 'low-stock-alerts' }, {})).toThrow(/lowStockTopicArn/);
   });
 
+  it('reads the reports topic ARN from STOREFRONT_REPORTS_TOPIC_ARN, validated, with no default', () => {
+    const arn = 'arn:aws:sns:eu-west-1:123456789012:shop-reports';
+    expect(resolveConfig({}, { STOREFRONT_REPORTS_TOPIC_ARN: arn }).reportsTopicArn).toBe(arn);
+    expect(resolveConfig({}, {}).reportsTopicArn).toBeUndefined();
+    expect(() => resolveConfig({}, { STOREFRONT_REPORTS_TOPIC_ARN: 'reports' })).toThrow(/reportsTopicArn \(env STOREFRONT_REPORTS_TOPIC_ARN\)/);
+  });
+
   it('uses the defaults of DESIGN.md when nothing is set', () => {
     const config = resolveConfig({}, {});
     expect(config.region).toBe('us-east-1');
