@@ -229,6 +229,8 @@ export function renderApiReference(document: ApiReferenceDocument, links: ApiRef
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
+    // No /favicon.ico request (a 404): an empty icon, which `img-src data:` allows.
+    '<link rel="icon" href="data:,">',
     `<link rel="stylesheet" href="${escapeHtml(links.stylesheet ?? 'api.css')}">`,
     '</head>',
     '<body>',

@@ -53,6 +53,8 @@ describe('the API reference page', () => {
     const references = [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((match) => match[1]!);
     expect(references).toContain('api.css');
     for (const reference of references) expect(reference, reference).not.toMatch(/^(?:[a-z]+:)?\/\//i);
+    // The browser asks no /favicon.ico (which would be a 404): an empty data: icon (img-src allows data:).
+    expect(html).toContain('<link rel="icon" href="data:,">');
     expect(apiReferenceStylesheet).not.toMatch(/@import|url\(/);
   });
 
