@@ -75,7 +75,7 @@ function signIn(context: ViewContext): void {
         submit.disabled = false;
       });
   });
-  root.append(heading('Admin'), form);
+  root.append(heading('Admin'), h('p', {}, apiReferenceLink(baseUrl)), form);
 }
 
 function dashboard(context: ViewContext, credentials: HttpCredentials & { accessKeyId: string }): void {
@@ -95,10 +95,20 @@ function dashboard(context: ViewContext, credentials: HttpCredentials & { access
   const changed = products.reload;
   root.append(
     heading('Admin'),
-    h('p', { class: 'signed-in' }, `Signed in as ${credentials.accessKeyId} `, signOut, h('a', { href: '#/sales' }, 'Sales dashboard')),
+    h('p', { class: 'signed-in' }, `Signed in as ${credentials.accessKeyId} `, signOut, h('a', { href: '#/sales' }, 'Sales dashboard'), apiReferenceLink(baseUrl)),
     h('div', { class: 'admin-grid' }, editor.form, stockForm(admin, changed), reportsPanel(admin, context.signal), alertsPanel(admin, context.signal), products.panel, imagesPanel(admin, context.signal)),
   );
   void products.reload();
+}
+
+/**
+ * The API's reference: the page the local stack serves at `/docs/api` when the API shares this page's
+ * origin (`npm start`); elsewhere (in AWS the page is on CloudFront and the API on API Gateway, which
+ * serves no reference page) the API's machine-readable OpenAPI document.
+ */
+function apiReferenceLink(baseUrl: string): HTMLAnchorElement {
+  const local = new URL(baseUrl, location.href).origin === location.origin;
+  return local ? h('a', { href: '/docs/api' }, 'API reference') : h('a', { href: `${baseUrl}/openapi.json` }, 'API reference (OpenAPI)');
 }
 
 /** Add a product, or load one by name and change it; `edit` loads a product into the form. */

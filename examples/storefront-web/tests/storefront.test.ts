@@ -191,6 +191,13 @@ describe('the storefront web page in Chromium', () => {
     await page.getByRole('link', { name: 'Shop' }).click();
     await expect.poll(() => card('Aurora Teapot').locator('.stock').textContent()).toBe('15 in stock');
     expect(await card('Aurora Teapot').locator('.price').textContent()).toBe('$24.50');
+
+    // The admin page links to the API reference, which the stack serves under the same CSP (its stylesheet applies; a violation would be a console error).
+    await page.goto(`${stack.url}/#/admin`);
+    await page.getByRole('link', { name: 'API reference' }).click();
+    await expect.poll(() => page.title()).toBe('Store Front HTTP API — reference');
+    expect(new URL(page.url()).pathname).toBe('/docs/api');
+    expect(await page.locator('#op-placeOrder .method').evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(11, 92, 173)');
   });
 
   it('admin: a low-stock alert shows up after an order crosses the threshold', async () => {

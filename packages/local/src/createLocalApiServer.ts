@@ -5,6 +5,7 @@ import { browserSecurityHeaders, type BrowserOrigins } from '@store-front/sdk/re
 import type { APIGatewayEventRequestContextIAMAuthorizer } from 'aws-lambda';
 import type { ApiEvent, ApiHandler } from '@store-front/handlers';
 import { isAdminRoute } from '@store-front/handlers';
+import { apiReferenceFile } from './apiReference.js';
 import type { SigV4Verifier } from './SigV4Verifier.js';
 import type { MediaSource } from './media.js';
 
@@ -33,7 +34,8 @@ const maxReadBytes = 1024 * 1024;
 /**
  * A Node HTTP server that stands in for API Gateway (HTTP API, payload v2): it turns each request
  * into the event API Gateway would send, runs the SigV4 check in front of admin routes, calls the
- * same handler the Lambda runs, and writes its result back.
+ * same handler the Lambda runs, and writes its result back. Beside the API it serves the given
+ * pages, `/media/`, and the API reference page at `/docs/api` (rendered from the OpenAPI document).
  *
  * @example
  * ```ts
@@ -75,7 +77,8 @@ async function handle(options: LocalApiServerOptions, request: IncomingMessage, 
   const rawPath = (queryStart === -1 ? target : target.slice(0, queryStart)) || '/';
   const rawQuery = queryStart === -1 ? '' : target.slice(queryStart + 1);
 
-  const page = method === 'GET' || method === 'HEAD' ? options.pages?.[rawPath] : undefined;
+  // The pages it was given, and the API reference (/docs/api), rendered from the API's own document.
+  const page = method === 'GET' || method === 'HEAD' ? (options.pages?.[rawPath] ?? apiReferenceFile(rawPath)) : undefined;
   if (page) {
     response.writeHead(200, { 'content-type': page.contentType, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(page.body) });
     response.end(method === 'HEAD' ? undefined : page.body);

@@ -13,6 +13,8 @@ export { localBackgroundServices, startBackgroundServices } from './backgroundSe
 export type { Stoppable, BackgroundServiceContext, BackgroundService } from './backgroundServices.js';
 export { createLocalApiServer } from './createLocalApiServer.js';
 export type { LocalApiServerOptions } from './createLocalApiServer.js';
+export { renderApiReference, apiReferenceStylesheet, apiReferencePaths } from './apiReference.js';
+export type { ApiReferenceDocument, ApiReferenceLinks } from './apiReference.js';
 export { SigV4Verifier } from './SigV4Verifier.js';
 export type { SignedRequest, SigV4VerifierOptions } from './SigV4Verifier.js';
 export { PipeRunner } from './pipes/PipeRunner.js';

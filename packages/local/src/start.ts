@@ -23,6 +23,7 @@ function banner(stack: LocalStack): string {
     `  Storefront   ${stack.url}/`,
     `  API          ${stack.url}  (GET /catalog, POST /order, …)`,
     `  OpenAPI      ${stack.url}/openapi.json`,
+    `  API docs     ${stack.url}/docs/api  (the OpenAPI document as a page)`,
     `  AWS (moto)   ${stack.endpoint}${stack.startedEmulator ? '  (started here)' : '  (STOREFRONT_AWS_ENDPOINT)'}`,
     `  Admin keys   ${where}`,
     `               access key id ${admin.credentials.accessKeyId}; sign admin calls with SigV4, service execute-api, region ${stack.store.config.region}`,

@@ -69,7 +69,7 @@ export interface StartLocalStackOptions extends StorefrontConfigInput {
 
 /** A running local stack. */
 export interface LocalStack {
-  /** `http://127.0.0.1:<port>` — the API, `/openapi.json` and the pages it was given (`npm start`: the storefront page at `/`). */
+  /** `http://127.0.0.1:<port>` — the API, `/openapi.json`, its reference page `/docs/api` and the pages it was given (`npm start`: the storefront page at `/`). */
   readonly url: string;
   /** The AWS endpoint in use (the emulator it started, or the one it was given). */
   readonly endpoint: string;

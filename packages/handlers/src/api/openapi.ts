@@ -27,13 +27,17 @@ function withoutDialect(schema: Record<string, unknown>): Record<string, unknown
  */
 export function buildOpenApiDocument(routes: readonly Route[]) {
   const paths: Record<string, Record<string, unknown>> = {};
+  const tags = new Set<string>();
   for (const route of routes) {
     const parameters = parametersOf(route);
     const errorResponses = errorResponsesOf(route);
+    const tag = tagOf(route.path);
+    tags.add(tag);
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       operationId: route.operationId,
       summary: route.summary,
+      tags: [tag],
       ...(route.admin ? { security: [{ sigv4: [] }] } : {}),
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(route.body
@@ -49,7 +53,7 @@ export function buildOpenApiDocument(routes: readonly Route[]) {
           route.response.status === 204
             ? { description: 'No Content' }
             : {
-                description: 'OK',
+                description: successDescriptions[route.response.status] ?? 'OK',
                 content: { 'application/json': { schema: withoutDialect(jsonSchema(route.response.schema, 'output')) } },
               },
         ...errorResponses,
@@ -64,6 +68,7 @@ export function buildOpenApiDocument(routes: readonly Route[]) {
       description:
         'JSON in and out. Bodies up to 64 KiB. Admin operations need AWS SigV4-signed requests (service execute-api).',
     },
+    tags: [...tags].map((name) => ({ name })),
     paths,
     components: {
       schemas: { Error: withoutDialect(jsonSchema(errorEnvelopeSchema, 'output')) },
@@ -78,6 +83,26 @@ export function buildOpenApiDocument(routes: readonly Route[]) {
     },
   };
 }
+
+const successDescriptions: Readonly<Record<number, string>> = { 200: 'OK', 201: 'Created', 202: 'Accepted' };
+
+/** The resource an operation is listed under: a product's images, else the path's first segment. */
+function tagOf(path: string): string {
+  if (/\/images(\/|$)/.test(path)) return 'Images';
+  const segment = path.split('/')[1] ?? '';
+  return tagNames[segment] ?? segment;
+}
+
+const tagNames: Readonly<Record<string, string>> = {
+  catalog: 'Catalog',
+  order: 'Orders',
+  orders: 'Orders',
+  inventory: 'Inventory',
+  report: 'Reports',
+  reports: 'Reports',
+  alerts: 'Alerts',
+  'openapi.json': 'Document',
+};
 
 /** The route's path, query and header parameters, documented as a client sends them. */
 function parametersOf(route: Route) {
@@ -104,18 +129,23 @@ function parametersOf(route: Route) {
   ];
 }
 
-/** One response per error status the route may answer with; codes sharing a status share it. */
+/**
+ * One response per error status the route may answer with; codes sharing a status share it. Each
+ * code is also an example of the envelope, keyed by the code, so tools (and the reference page)
+ * read the codes without parsing the description.
+ */
 function errorResponsesOf(route: Route): Record<string, unknown> {
   const codes = new Set<ApiErrorCode>([...route.errors, 'INTERNAL', ...(route.admin ? (['UNAUTHORIZED', 'FORBIDDEN'] as const) : [])]);
-  const errorResponses: Record<string, unknown> = {};
+  const errorResponses: Record<string, { description: string; content: { 'application/json': { schema: unknown; examples: Record<string, unknown> } } }> = {};
   for (const code of codes) {
     const status = String(errorCatalog[code].status);
-    const existing = errorResponses[status] as { description: string } | undefined;
-    const description = `${code}: ${errorCatalog[code].description}`;
-    errorResponses[status] = {
-      description: existing ? `${existing.description}; ${description}` : description,
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-    };
+    const { description } = errorCatalog[code];
+    const response = (errorResponses[status] ??= {
+      description: '',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' }, examples: {} } },
+    });
+    response.description = [response.description, `${code}: ${description}`].filter(Boolean).join('; ');
+    response.content['application/json'].examples[code] = { summary: description, value: { error: { code, message: description } } };
   }
   return errorResponses;
 }
