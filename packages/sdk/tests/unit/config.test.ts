@@ -11,7 +11,7 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ lowStockTopicArn: 'low-stock-alerts' }, {})).toThrow(/lowStockTopicArn/);
   });
 
-  it('uses the defaults of DESIGN.md when nothing is set', () => {
+  it('uses the documented defaults (docs/configuration.md) when nothing is set', () => {
     const config = resolveConfig({}, {});
     expect(config.region).toBe('us-east-1');
     expect(config.endpoint).toBeUndefined();
