@@ -1,5 +1,5 @@
 /*
- * Bench (issue 12): what the Sales dashboard's chart costs the page. The chart is plain SVG
+ * Bench: what the Sales dashboard's chart costs the page. The chart is plain SVG
  * (src/chart.ts, no library); this measures it minified + gzip on its own, the whole dashboard view
  * (chart, tables, report history; the SDK's HTTP client left out, the page has it already), and the
  * page's full bundle. Run: npm run bench:dashboard. Prints one JSON object, then a table.

@@ -1,5 +1,5 @@
 /*
- * Bench (issue 5): POST /order through the local API (HTTP client → local server → API handler → SDK)
+ * Bench: POST /order through the local API (HTTP client → local server → API handler → SDK)
  * against the SDK's direct call, in the same run over the same emulator; and the size of the HTTP
  * client's browser bundle (minified + gzip). Run: npx tsx --conditions=store-front-source packages/local/bench/api.ts
  * Prints one JSON object, then a table.

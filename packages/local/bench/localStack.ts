@@ -1,5 +1,5 @@
 /*
- * Bench (issue 10): the local stack as a user meets it.
+ * Bench: the local stack as a user meets it.
  *   - start-up: a real `npm start` until it serves (its stack.json is written after the seed), on a
  *     fresh data directory (demo catalog seeded) and again on the kept data (restored), and how long
  *     Ctrl-C (SIGINT to npm) takes to stop it;

@@ -1,5 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { InventoryItemInput, Storefront } from '@store-front/sdk';
+import { defaultLowStockThreshold } from '@store-front/sdk/workers';
 
 /** About twenty products in five categories; a few sit at or just above their low-stock threshold. */
 export const demoProducts: readonly InventoryItemInput[] = [
@@ -24,6 +25,23 @@ export const demoProducts: readonly InventoryItemInput[] = [
   { product: 'Gel Pens (10 colours)', category: 'Stationery', description: '0.7 mm, quick-drying ink.', cost: 8.99, quantity: 90 },
   { product: 'Desk Organizer', category: 'Stationery', description: 'Walnut wood, five compartments.', cost: 32, quantity: 0, lowStockThreshold: 2 },
 ];
+
+/**
+ * The order that makes the fresh demo catalog send a low-stock alert with the fewest units: the
+ * product closest above its threshold, and how many to order to bring it down to the threshold.
+ *
+ * @example
+ * ```ts
+ * demoAlertOrder(); // { product: 'French Press 1L', quantity: 1 }
+ * ```
+ */
+export function demoAlertOrder(): { readonly product: string; readonly quantity: number } {
+  const candidates = demoProducts
+    .map((item) => ({ product: item.product, quantity: item.quantity - (item.lowStockThreshold ?? defaultLowStockThreshold) }))
+    .filter((order) => order.quantity > 0);
+  const closest = candidates.reduce((best, order) => (order.quantity < best.quantity ? order : best));
+  return closest;
+}
 
 /**
  * Writes {@link demoProducts} when the catalog table holds no product at all; a store with data,

@@ -7,6 +7,8 @@
  */
 export { startLocalStack } from './startLocalStack.js';
 export type { LocalStack, StartLocalStackOptions } from './startLocalStack.js';
+export type { RestoredData } from './persistence/LocalPersistence.js';
+export type { ResumedWork } from './persistence/resumeWork.js';
 export { startEmulator } from './emulator.js';
 export type { RunningEmulator, StartEmulatorOptions } from './emulator.js';
 export { localBackgroundServices, startBackgroundServices } from './backgroundServices.js';

@@ -2,39 +2,12 @@
  * `npm start`: the whole store on one machine (see docs/local-development.md). A thin CLI over
  * startLocalStack: settings come from the environment, Ctrl-C stops everything it started.
  */
-import { relative } from 'node:path';
 import { buildStorefrontWeb } from '@store-front/storefront-web/build';
 import { localBackgroundServices } from './backgroundServices.js';
-import { stackFileOf, writeStackFile } from './stackFile.js';
+import { startBanner } from './banner.js';
+import { writeStackFile } from './stackFile.js';
 import { startLocalStack, type LocalStack } from './startLocalStack.js';
 import { watchParent } from './watchParent.js';
-
-/** The start-up banner: where everything is. */
-function banner(stack: LocalStack): string {
-  const { admin } = stack;
-  const where =
-    admin.source === 'env'
-      ? 'from STOREFRONT_ADMIN_ACCESS_KEY_ID / STOREFRONT_ADMIN_SECRET_ACCESS_KEY'
-      : `${relative(process.cwd(), admin.file!)}${admin.source === 'generated' ? ' (generated now)' : ''}`;
-  return [
-    '',
-    '  Store Front is running',
-    '',
-    `  Storefront   ${stack.url}/`,
-    `  API          ${stack.url}  (GET /catalog, POST /order, …)`,
-    `  OpenAPI      ${stack.url}/openapi.json`,
-    `  API docs     ${stack.url}/docs/api  (the OpenAPI document as a page)`,
-    `  AWS (moto)   ${stack.endpoint}${stack.startedEmulator ? '  (started here)' : '  (STOREFRONT_AWS_ENDPOINT)'}`,
-    `  Admin keys   ${where}`,
-    `               access key id ${admin.credentials.accessKeyId}; sign admin calls with SigV4, service execute-api, region ${stack.store.config.region}`,
-    `  Data         ${stack.snapshotFile ? `kept in ${relative(process.cwd(), stack.snapshotFile)}` : 'lives in the given AWS endpoint'}${stack.seeded ? `; demo catalog seeded (${stack.seeded} products)` : ''}`,
-    `  Stack file   ${relative(process.cwd(), stackFileOf(stack.dataDir))}  (read by npm run partner, npm run admin)`,
-    `  Background   ${localBackgroundServices.map((entry) => entry.name).join('; ')}`,
-    '',
-    '  Ctrl-C stops everything.',
-    '',
-  ].join('\n');
-}
 
 async function main(): Promise<void> {
   // Whatever ends us — Ctrl-C, a process manager's TERM, a closed terminal's HUP, or npm (our parent)
@@ -70,7 +43,7 @@ async function main(): Promise<void> {
     prefix: stack.store.config.prefix,
     ...(stack.admin.file ? { adminCredentialsFile: stack.admin.file } : {}),
   });
-  console.log(banner(stack));
+  console.log(startBanner({ ...stack, region: stack.store.config.region }));
   if (stopRequested) {
     const reason = stopRequested;
     stopRequested = undefined;

@@ -23,7 +23,7 @@ import { seedDemoImages } from './demoImages.js';
 import { startEmulator } from './emulator.js';
 import { SigV4Verifier } from './SigV4Verifier.js';
 import { mediaFromBucket } from './media.js';
-import { LocalPersistence } from './persistence/LocalPersistence.js';
+import { LocalPersistence, type RestoredData } from './persistence/LocalPersistence.js';
 import { startBackgroundServices, type Stoppable, type BackgroundService } from './backgroundServices.js';
 
 /** Options of {@link startLocalStack}: the store's settings plus how to host it. */
@@ -85,6 +85,8 @@ export interface LocalStack {
   readonly dataDir: string;
   /** Where the data snapshot is kept, when persistence is on. */
   readonly snapshotFile?: string;
+  /** What this start restored from that snapshot; absent on a first start and without persistence. */
+  readonly restored?: RestoredData;
   /**
    * Stops everything it started, draining first: the server stops taking requests and finishes those
    * in progress, the pipes and queue consumers finish what is queued (within `drainTimeoutMs`), then
@@ -167,6 +169,7 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
       seeded,
       dataDir,
       ...(persistence ? { snapshotFile: persistence.file } : {}),
+      ...(persistence?.restored ? { restored: persistence.restored } : {}),
       stop: stopAll,
     };
   } catch (error) {

@@ -25,7 +25,7 @@ const adminRoutes = (): Array<{ name: string; request: RawRequest; validStatus: 
     validStatus: 200,
     altered: { sendBody: '{"delta":-100}' },
   },
-  // Until reports land (issue 4) a valid signature is shown by reaching validation (400).
+  // An unknown report type shows that the signature was accepted (400 from validation), without starting a report.
   { name: 'POST /report', request: { method: 'POST', path: '/report', body: '{"type":"weekly"}' }, validStatus: 400, altered: { sendBody: '{"type":"sales"}' } },
   { name: 'GET /report/{executionId}', request: { method: 'GET', path: `/report/${'x'.repeat(201)}` }, validStatus: 400, altered: { sendPath: `/report/${'y'.repeat(201)}` } },
   { name: 'GET /alerts', request: { method: 'GET', path: '/alerts?limit=0' }, validStatus: 400, altered: { sendPath: '/alerts?limit=1' } },

@@ -45,6 +45,11 @@ describe('npm start stops cleanly', () => {
       expect(await listening(stack.apiUrl)).toBe(true);
       expect(await listening(stack.awsEndpoint)).toBe(true);
       expect((await fetch(`${stack.apiUrl}/catalog`)).status).toBe(200);
+      // The banner follows the stack file: its next steps name this stack's URL, and the first start says so.
+      const banner = await waitFor(async () => (output().includes('Ctrl-C stops everything.') ? output() : undefined), 10_000);
+      expect(banner).toContain(`    curl ${stack.apiUrl}/catalog\n`);
+      expect(banner).toContain('    npm run admin -- GET /alerts\n');
+      expect(banner).toContain('; first start\n');
 
       const exited = npm.exitCode === null ? once(npm, 'exit') : Promise.resolve();
       npm.kill(signal);

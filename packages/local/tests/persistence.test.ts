@@ -57,6 +57,7 @@ describe('local persistence', () => {
     const dataDir = await newDataDir();
     // Nothing runs in the background: the crossing and the jobs are still to do when the stack stops.
     const first = await startTestStack({ persist: true, dataDir });
+    expect(first.restored).toBeUndefined();
     await first.store.inventory.put(product('Lamp', 8, 12, { lowStockThreshold: 5 }));
     await first.store.orders.place({ product: 'Lamp', quantity: 4 });
     const pending = await first.store.reports.start({ type: 'inventory' });
@@ -75,6 +76,8 @@ describe('local persistence', () => {
 
     // A new prefix stands for a fresh emulator: the snapshot is restored into new tables.
     const second = await startTestStack({ persist: true, dataDir, backgroundServices: [pipes(50), checker, reportWorker] });
+    // What the start-up banner reports: the snapshot's contents and the work handed to the queues again.
+    expect(second.restored).toMatchObject({ products: 1, orders: 1, reports: 2, files: 0, requeued: { reportJobs: 2, stockChanges: 1 } });
     const finished = async (store: Storefront, executionId: string) =>
       waitFor(async () => {
         const job = await store.reports.get(executionId);
@@ -96,6 +99,8 @@ describe('local persistence', () => {
     }
 
     const third = await startTestStack({ persist: true, dataDir, backgroundServices: [pipes(50), checker, reportWorker] });
+    expect(third.restored).toMatchObject({ products: 1, orders: 1, reports: 2, requeued: { reportJobs: 0, stockChanges: 0 } });
+    expect(third.restored!.files).toBe(saved.files.reports!.length + (saved.files.media?.length ?? 0));
     try {
       const job = await third.store.reports.get(pending.executionId);
       const csv = await (await fetch(job.downloadUrl!)).text();

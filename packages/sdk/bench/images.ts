@@ -1,5 +1,5 @@
 /**
- * Image worker bench (issue 14, requirement 6), against its own emulator (moto): photo-like JPEGs of
+ * Image worker bench, against its own emulator (moto): photo-like JPEGs of
  * 1, 4 and 16 megapixels, each processed by `ImageWorker` in a child process (its peak RSS is its own):
  * worker time and added peak RSS per megapixel, as ratios across the three sizes of this one run, and
  * the bytes of the 640 px WebP variant against the original upload.

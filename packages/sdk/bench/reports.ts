@@ -1,5 +1,5 @@
 /**
- * Sales report bench (issue 4, requirement 9), against its own emulator (moto):
+ * Sales report bench, against its own emulator (moto):
  * - a day of 10,000 then 100,000 order lines, each report in a child process: peak RSS (100k/10k ≤ 1.2,
  *   each ≤ 200 MB) and rows/s against a bare paginated Query of the same rows in the same run (≥ 0.8×);
  * - read calls for a day of 1,000 orders while the table holds 10,000, then 100,000, orders of other days

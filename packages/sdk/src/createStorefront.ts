@@ -36,7 +36,7 @@ export interface Storefront extends StorefrontApi {
 
 /**
  * Creates the store over the AWS SDK. Settings come from the arguments, then the environment,
- * then the defaults of DESIGN.md; an invalid setting throws a `ConfigurationError` naming it.
+ * then the defaults (docs/configuration.md); an invalid setting throws a `ConfigurationError` naming it.
  *
  * @example
  * ```ts

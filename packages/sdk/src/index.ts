@@ -1,6 +1,7 @@
 /**
  * Store Front SDK: a serverless retail store on AWS. The root export is what an application needs:
- * the store, its provisioning, its settings and clients, and the error classes with their catalog.
+ * the store, its provisioning, its settings and clients, the error classes with their catalog, and
+ * the report files' columns.
  * Building blocks for our own packages sit behind named subpaths: `@store-front/sdk/resources`
  * (resource definitions, for CDK and the local stack), `@store-front/sdk/workers` (the Lambda side:
  * report worker, low-stock checker, stream records), `@store-front/sdk/schemas` (the request
@@ -53,6 +54,7 @@ export {
   type StockShortage,
   type StorefrontErrorOptions,
 } from './errors.js';
+export { reportColumns, reportFiles, type ReportFile } from './reports/reportFiles.js';
 export { errorFromResponse, type ResponseHeaders } from './errorFromResponse.js';
 export { isReplayed } from './idempotentReplay.js';
 export type { BackoffOptions } from './retry.js';

@@ -266,7 +266,7 @@ export const topicDefinitions: readonly TopicDefinition[] = [
 export const reportRetention = { prefix: 'reports/', days: 90 } as const;
 
 /**
- * Product images (DESIGN.md "Product images"): what an upload may be, how long its presigned POST
+ * Product images (docs/images.md): what an upload may be, how long its presigned POST
  * lives, and the web variants the image worker makes.
  */
 export const imageLimits = {

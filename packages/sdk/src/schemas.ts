@@ -3,7 +3,7 @@ import { ValidationError, type FieldIssue } from './errors.js';
 import { idempotencyKeyPattern, idempotencyKeyRule } from './idempotencyKey.js';
 import { isMoneyAmount } from './money.js';
 
-/* Field rules shared by every domain (DESIGN.md "Field rules"). */
+/* Field rules shared by every domain. */
 
 // Control characters (C0, DEL, C1) and format characters (zero-width spaces, bidi overrides, …) are
 // not printable: they hide or spoof text in the admin page, CSV files and e-mails.

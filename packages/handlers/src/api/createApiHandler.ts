@@ -22,10 +22,10 @@ import type {
 import { handlerSetup, type HandlerOptions } from '../handlerSetup.js';
 import { allowedMethods, matchRoute, type Route } from './routes.js';
 
-/** Largest request body the API accepts, in bytes (DESIGN.md). */
+/** Largest request body the API accepts, in bytes; a larger one is answered 413 `PAYLOAD_TOO_LARGE`. */
 export const maxBodyBytes = 64 * 1024;
 
-/** Request headers a browser may send cross-origin (DESIGN.md "CORS"). */
+/** Request headers a browser may send cross-origin (CORS; docs/api.md). */
 export const corsAllowedHeaders = [
   'content-type',
   'idempotency-key',
@@ -35,7 +35,7 @@ export const corsAllowedHeaders = [
   'x-amz-security-token',
 ] as const;
 
-/** Response headers a browser script may read cross-origin (DESIGN.md "CORS"). */
+/** Response headers a browser script may read cross-origin (CORS; docs/api.md). */
 export const corsExposedHeaders = ['retry-after', 'idempotent-replayed', 'x-request-id'] as const;
 
 const corsHeaders = {
@@ -63,7 +63,7 @@ export type ApiEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithIAMAut
 export type ApiHandler = (event: ApiEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /**
- * Creates the handler of every route of DESIGN.md "HTTP API v1". It checks what belongs to HTTP
+ * Creates the handler of every route of the HTTP API v1 (docs/contract.md). It checks what belongs to HTTP
  * (route, body size, media type, JSON) and leaves every field rule to the SDK, so both transports
  * reject the same inputs the same way. Errors leave as the contract's envelope; anything unexpected
  * is logged with its stack and answered with a bare 500, never with internal text.

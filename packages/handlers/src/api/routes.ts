@@ -42,7 +42,7 @@ export interface ApiRequest {
   readonly body: unknown;
 }
 
-/** One route of DESIGN.md "HTTP API v1": how to serve it and how to document it. */
+/** One route of the HTTP API v1 (docs/contract.md is generated from them): how to serve it and how to document it. */
 export interface Route {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** OpenAPI path template, e.g. `/catalog/{product}`. */
@@ -220,7 +220,7 @@ export const apiRoutes: readonly Route[] = [
   },
 ];
 
-/** DESIGN.md "Product images": the admin routes of a product's images. */
+/** The admin routes of a product's images (docs/images.md). */
 function imageRoutes(): Route[] {
   const images = '/inventory/{product}/images';
   const imagePath = { product: productName, imageId: imageIdSchema };

@@ -14,7 +14,7 @@ import {
 import * as z from 'zod';
 
 /*
- * The HTTP shapes of DESIGN.md "HTTP API v1" that the SDK's request schemas do not already give:
+ * The HTTP shapes of the HTTP API v1 (docs/contract.md) that the SDK's request schemas do not already give:
  * query strings, the envelope-level body forms, and every response. The OpenAPI document is
  * generated from these and from the SDK's schemas, and the tests check real responses against them.
  */

@@ -3,6 +3,37 @@ import type { ProvisionedResources, Storefront } from '@store-front/sdk';
 import { loadSnapshot, restoreAfterProvisioning, restoreTables, saveSnapshot, snapshotFileOf, type Snapshot } from '../snapshot.js';
 import { resumeWork, type ResumedWork } from './resumeWork.js';
 
+/** What a start restored from the data snapshot, for the start-up banner. */
+export interface RestoredData {
+  /** When the snapshot was taken: the stack last ran then. */
+  readonly savedAt: string;
+  /** Products in the inventory. */
+  readonly products: number;
+  /** Orders placed. */
+  readonly orders: number;
+  /** Report jobs, whatever their status. */
+  readonly reports: number;
+  /** Files put back into the kept buckets (report files, image variants). */
+  readonly files: number;
+  /** Work that was in flight at the last stop, handed to the queues again. */
+  readonly requeued: ResumedWork;
+}
+
+/** What {@link RestoredData} counts in a snapshot: everything but the work queued again. */
+export function countSnapshot(snapshot: Snapshot): Omit<RestoredData, 'requeued'> {
+  const orderIds = new Set(
+    (snapshot.tables.orders ?? []).filter((item) => item.orderDate !== undefined).map((item) => String(item.OrderId?.S)),
+  );
+  const keptFiles = Object.values(snapshot.files).reduce((sum, files) => sum + (files?.length ?? 0), 0);
+  return {
+    savedAt: snapshot.savedAt,
+    products: snapshot.tables.inventory?.length ?? 0,
+    orders: orderIds.size,
+    reports: snapshot.tables.reportJobs?.length ?? 0,
+    files: keptFiles + (snapshot.legacyReports?.length ?? 0),
+  };
+}
+
 /** Options of {@link LocalPersistence}. */
 export interface LocalPersistenceOptions {
   readonly store: Storefront;
@@ -33,6 +64,7 @@ export interface LocalPersistenceOptions {
  */
 export class LocalPersistence {
   private snapshot: Snapshot | undefined;
+  private restoredData: RestoredData | undefined;
   private saving: Promise<void> = Promise.resolve();
   private pending: NodeJS.Timeout | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -49,6 +81,11 @@ export class LocalPersistence {
     return this.snapshot ? new Date(this.snapshot.savedAt) : undefined;
   }
 
+  /** What this start restored (set by {@link restoreRest}); `undefined` on a first start. */
+  get restored(): RestoredData | undefined {
+    return this.restoredData;
+  }
+
   /** Reads the snapshot and creates its tables with their items (before provisioning). */
   async restoreTables(): Promise<void> {
     const { store, dataDir } = this.options;
@@ -61,7 +98,9 @@ export class LocalPersistence {
     const { store, dataDir } = this.options;
     if (!this.snapshot) return undefined;
     await restoreAfterProvisioning(store, this.snapshot, dataDir);
-    return resumeWork(store, provisioned, this.snapshot);
+    const requeued = await resumeWork(store, provisioned, this.snapshot);
+    this.restoredData = { ...countSnapshot(this.snapshot), requeued };
+    return requeued;
   }
 
   /** Starts the periodic saves. */

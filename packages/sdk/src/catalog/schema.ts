@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { categoryName, integerIn, productName } from '../schemas.js';
 
-/** Options of `catalog.list` (DESIGN.md: limit 1–100, default 50). */
+/** Options of `catalog.list`: `limit` 1–100 (default 50), an optional category and cursor. */
 export const catalogListOptionsSchema = z.strictObject({
   category: categoryName.optional(),
   limit: integerIn(1, 100).default(50),

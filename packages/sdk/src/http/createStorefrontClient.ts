@@ -135,7 +135,7 @@ export function createStorefrontClient(options: StorefrontClientOptions): Storef
   };
 }
 
-/** `store.images` over HTTP: the admin routes of DESIGN.md "Product images". */
+/** `store.images` over HTTP: the admin routes of a product's images (docs/images.md). */
 function imagesOverHttp(transport: HttpTransport): StorefrontApi['images'] {
   const images = (product: string) => `/inventory/${segment(product)}/images`;
   return {

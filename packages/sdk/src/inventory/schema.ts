@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { categoryName, descriptionText, integerIn, moneyAmount, printableText, productName } from '../schemas.js';
 
-/** Most units a product can hold (DESIGN.md). */
+/** Most units a product can hold. */
 export const maxStockQuantity = 1_000_000_000;
 /** Products one `inventory.put` may write: each is two of the 100 actions of its one transaction. */
 export const maxProductsPerPut = 50;

@@ -40,8 +40,8 @@ import { localDate } from './storeTime.js';
 
 /**
  * Reports: CSV to S3. `start` records a job (one PutItem) and returns; the job reaches the report
- * worker through the `report-jobs` stream, its pipe and the `report-requests` queue (DESIGN.md
- * "Async hand-offs"), and `get` follows it by execution id.
+ * worker through the `report-jobs` stream, its pipe and the `report-requests` queue (docs/reports.md),
+ * and `get` follows it by execution id.
  */
 export class ReportService implements ReportsApi {
   private readonly history: ReportHistory;

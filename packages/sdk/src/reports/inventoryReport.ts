@@ -7,18 +7,7 @@ import { normalizeName } from '../schemas.js';
 import { stockStatus } from '../stockStatus.js';
 import { CsvUpload } from './CsvUpload.js';
 import { formatCents } from './moneyText.js';
-
-/** Columns of the inventory report (DESIGN.md). */
-export const inventoryColumns = [
-  'product',
-  'category',
-  'description',
-  'cost',
-  'quantity',
-  'lowStockThreshold',
-  'status',
-  'stockValue',
-] as const;
+import { reportColumns } from './reportFiles.js';
 
 /** What an inventory report needs. */
 export interface InventoryReportInput {
@@ -48,7 +37,7 @@ export interface InventoryReportInput {
  * ```
  */
 export async function writeInventoryReport(input: InventoryReportInput): Promise<number> {
-  const csv = new CsvUpload(input.s3, { bucket: input.bucket, key: input.key, columns: inventoryColumns });
+  const csv = new CsvUpload(input.s3, { bucket: input.bucket, key: input.key, columns: reportColumns.inventory });
   let rows = 0;
   try {
     const pages = paginateScan({ client: input.documents, pageSize: input.pageSize }, { TableName: input.inventoryTable });

@@ -4,13 +4,10 @@ import { multiplyMoney } from '../money.js';
 import type { DailySales } from '../types.js';
 import { CsvUpload } from './CsvUpload.js';
 import { formatCents } from './moneyText.js';
+import { reportColumns } from './reportFiles.js';
 import { salesOfDay } from './salesOfDay.js';
 import { SalesTally } from './SalesTally.js';
 
-/** Columns of the sales report (DESIGN.md). */
-export const salesColumns = ['orderId', 'orderDate', 'product', 'category', 'quantity', 'unitCost', 'lineTotal'] as const;
-/** Columns of its per-product summary. */
-export const salesSummaryColumns = ['product', 'category', 'units', 'revenue'] as const;
 
 /** What a sales report needs. */
 export interface SalesReportInput {
@@ -42,7 +39,7 @@ export interface SalesReportInput {
  */
 export async function writeSalesReport(input: SalesReportInput): Promise<{ rows: number; figures: DailySales }> {
   const tally = new SalesTally();
-  const csv = new CsvUpload(input.s3, { bucket: input.bucket, key: input.key, columns: salesColumns });
+  const csv = new CsvUpload(input.s3, { bucket: input.bucket, key: input.key, columns: reportColumns.sales });
   let rows = 0;
   try {
     const lines = salesOfDay(input.dynamodb, {
@@ -63,7 +60,7 @@ export async function writeSalesReport(input: SalesReportInput): Promise<{ rows:
     throw error;
   }
 
-  const summary = new CsvUpload(input.s3, { bucket: input.bucket, key: input.summaryKey, columns: salesSummaryColumns });
+  const summary = new CsvUpload(input.s3, { bucket: input.bucket, key: input.summaryKey, columns: reportColumns.salesSummary });
   const products = [...tally.products.keys()].sort();
   for (const product of products) {
     const total = tally.products.get(product)!;

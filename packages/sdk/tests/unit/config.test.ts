@@ -18,7 +18,7 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({}, { STOREFRONT_REPORTS_TOPIC_ARN: 'reports' })).toThrow(/reportsTopicArn \(env STOREFRONT_REPORTS_TOPIC_ARN\)/);
   });
 
-  it('uses the defaults of DESIGN.md when nothing is set', () => {
+  it('uses the documented defaults (docs/configuration.md) when nothing is set', () => {
     const config = resolveConfig({}, {});
     expect(config.region).toBe('us-east-1');
     expect(config.endpoint).toBeUndefined();
