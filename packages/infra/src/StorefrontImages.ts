@@ -25,7 +25,7 @@ export interface StorefrontImagesProps {
 const under = (prefix: string) => `${prefix}*`;
 
 /**
- * Product images in AWS (DESIGN.md "Product images"): the private uploads bucket browsers POST to
+ * Product images in AWS (docs/images.md): the private uploads bucket browsers POST to
  * (presigned), whose ObjectCreated notifications under `uploads/` go to the image-uploads queue; the
  * private media bucket the image worker writes WebP variants to, served by CloudFront through origin
  * access control with the year-long immutable caching the variants are written with. Keys, prefixes,
