@@ -24,9 +24,9 @@ async function main(): Promise<void> {
     const store = createStorefront({ ...settings, clients });
     const productCount = 1000;
     const names = Array.from({ length: productCount }, (_, i) => `Product ${String(i).padStart(4, '0')}`);
-    for (let i = 0; i < productCount; i += 100) {
+    for (let i = 0; i < productCount; i += 50) {
       await store.inventory.put(
-        names.slice(i, i + 100).map((product) => ({ product, category: 'Bench', description: 'bench', cost: 9.99, quantity: 1000 })),
+        names.slice(i, i + 50).map((product) => ({ product, category: 'Bench', description: 'bench', cost: 9.99, quantity: 1000 })),
       );
     }
 
