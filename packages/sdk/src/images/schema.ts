@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { imageLimits } from '../resources.js';
 import { integerIn } from '../schemas.js';
 
