@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { categoryName, integerIn, productName } from '../schemas.js';
 
-/** Options of `catalog.list` (DESIGN.md: limit 1–100, default 50). */
+/**
+ * Options of `catalog.list` (DESIGN.md: limit 1–100, default 50).
+ *
+ * @group Catalog
+ */
 export const catalogListOptionsSchema = z.strictObject({
+  /** Only products of this category. */
   category: categoryName.optional(),
+  /** Page size, 1–100 (default 50). */
   limit: integerIn(1, 100).default(50),
+  /** `nextCursor` of the previous page. */
   cursor: z.string().min(1, 'must not be empty').max(4096).optional(),
 });
 
