@@ -8,10 +8,18 @@ import type { Construct } from 'constructs';
 
 const handlersSource = dirname(createRequire(import.meta.url).resolve('@store-front/handlers'));
 
-/** The repository root: esbuild's working directory and the lock file's home. */
+/**
+ * The repository root: esbuild's working directory and the lock file's home.
+ *
+ * @internal The bundle bench and the doc-sample checks use it.
+ */
 export const repositoryRoot = resolve(handlersSource, '../../..');
 
-/** The entry file of each Lambda in `@store-front/handlers` (each exports `handler`). */
+/**
+ * The entry file of each Lambda in `@store-front/handlers` (each exports `handler`).
+ *
+ * @internal The bundle bench uses it.
+ */
 export const handlerEntries = {
   api: join(handlersSource, 'api/handler.ts'),
   inventoryChecker: join(handlersSource, 'inventoryChecker.ts'),
@@ -19,13 +27,19 @@ export const handlerEntries = {
   scheduledReport: join(handlersSource, 'scheduledReport.ts'),
 } as const;
 
-/** The name of a handler (a key of {@link handlerEntries}). */
+/**
+ * The name of a handler (a key of {@link handlerEntries}).
+ *
+ * @internal The bundle bench uses it.
+ */
 export type HandlerName = keyof typeof handlerEntries;
 
 /**
  * How every handler is bundled, shared by the CDK functions and the bundle bench: one self-contained,
  * minified ESM file with source maps. The AWS SDK is bundled, not taken from the runtime, so a function
  * runs the exact `@aws-sdk/*` versions the tests ran; workspace packages resolve to their sources.
+ *
+ * @internal The bundle bench uses it.
  */
 export const lambdaBundle = {
   platform: 'node',
