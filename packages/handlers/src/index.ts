@@ -4,7 +4,15 @@
  * its `handler`; this module exports the factories, the route table and the response schemas, for the
  * local stack and the CDK app.
  *
- * @packageDocumentation
+ * @example
+ * ```ts
+ * import { createApiHandler } from '@store-front/handlers';
+ *
+ * // The API Lambda: every route, over the store its environment describes.
+ * export const handler = createApiHandler();
+ * ```
+ *
+ * @module @store-front/handlers
  */
 export { createApiHandler, corsAllowedHeaders, corsExposedHeaders, maxBodyBytes } from './api/createApiHandler.js';
 export type { ApiEvent, ApiHandler, ApiHandlerOptions } from './api/createApiHandler.js';

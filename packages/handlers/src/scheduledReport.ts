@@ -10,7 +10,9 @@ import { handlerSetup, type HandlerOptions } from './handlerSetup.js';
  * without it the handler uses the time it runs.
  */
 export interface ScheduledReportEvent {
+  /** Set to `daily-reports` by the schedule. */
   readonly source?: string;
+  /** The run's scheduled time (ISO-8601). */
   readonly scheduledTime?: string;
 }
 
@@ -24,7 +26,12 @@ export interface ScheduledReportHandlerOptions extends HandlerOptions {
 export type ScheduledReportHandler = (
   event: ScheduledReportEvent,
   context?: Context,
-) => Promise<{ jobs: ReportStarted[]; retried: DailyRetry[] }>;
+) => Promise<{
+  /** The two daily jobs, started now or found already started. */
+  jobs: ReportStarted[];
+  /** Failed daily reports started again. */
+  retried: DailyRetry[];
+}>;
 
 /**
  * The daily reports Lambda (the Scheduler's target): starts yesterday's sales report and today's

@@ -38,18 +38,27 @@ import { StorefrontSite } from './StorefrontSite.js';
  * ```
  */
 export class Storefront extends Construct {
+  /** The DynamoDB tables, by config key (`orders`, `inventory`, …). */
   readonly tables: Readonly<Record<keyof TableNames, dynamodb.Table>>;
+  /** The SQS queues and their dead-letter queues, by config key. */
   readonly queues: Readonly<Record<keyof QueueNames, sqs.Queue>>;
+  /** The bucket report CSV files are written to. */
   readonly reportsBucket: s3.Bucket;
+  /** The low-stock alerts topic (e-mail subscribers from `alertEmails`). */
   readonly lowStockTopic: sns.Topic;
+  /** The morning digest topic. */
   readonly reportsTopic: sns.Topic;
   /** Where every alarm goes. */
   readonly operationsTopic: sns.Topic;
   /** The cursor-signing key (generated; only the API function may read it). */
   readonly cursorSecret: secretsmanager.Secret;
+  /** The stream → queue pipes, one per pipe definition. */
   readonly pipes: readonly StreamToQueuePipe[];
+  /** The daily reports schedule and its role. */
   readonly dailyReports: DailyReportsSchedule;
+  /** The Lambda functions. */
   readonly functions: StorefrontFunctions;
+  /** The HTTP API and its stage. */
   readonly httpApi: StorefrontHttpApi;
   /** Product images: the uploads and media buckets and the media CDN. */
   readonly images: StorefrontImages;
@@ -61,6 +70,7 @@ export class Storefront extends Construct {
   readonly adminApiPolicy: iam.ManagedPolicy;
   /** `grantDirectAccess` as a managed policy. */
   readonly directAccessPolicy: iam.ManagedPolicy;
+  /** The alarms (to `operationsTopic`) and the dashboard. */
   readonly monitoring: StorefrontMonitoring;
   private readonly prefix: string;
 

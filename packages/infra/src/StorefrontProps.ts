@@ -40,7 +40,12 @@ export interface StorefrontProps {
   /** How long the functions' and the API's logs are kept. @default logs.RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
   /** The API's steady and burst request rates (per second, whole stage). @default { rateLimit: 50, burstLimit: 100 } */
-  readonly apiThrottle?: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly apiThrottle?: {
+    /** Steady requests per second. */
+    readonly rateLimit: number;
+    /** Burst requests per second. */
+    readonly burstLimit: number;
+  };
   /** Deploys the storefront page behind CloudFront, with the API URL in its `/config.json`. @default - no page */
   readonly webSite?: StorefrontWebSiteProps;
   /**

@@ -36,7 +36,9 @@ export function siteContentSecurityPolicy(region: string, mediaOrigins: readonly
  * browser security headers on every answer, and `/config.json` telling the page where the API is.
  */
 export class StorefrontSite extends Construct {
+  /** The private bucket holding the page. */
   readonly bucket: s3.Bucket;
+  /** The CloudFront distribution serving it. */
   readonly distribution: cloudfront.Distribution;
   /** `https://<distribution domain>`: the page's origin (for the API's CORS). */
   readonly origin: string;

@@ -18,6 +18,7 @@ export interface StorefrontStackProps extends StackProps {
  * ```
  */
 export class StorefrontStack extends Stack {
+  /** The store it deploys. */
   readonly storefront: Storefront;
 
   constructor(scope: Construct, id: string, props: StorefrontStackProps = {}) {

@@ -9,10 +9,18 @@ import type { Construct } from 'constructs';
 
 const handlersSource = dirname(createRequire(import.meta.url).resolve('@store-front/handlers'));
 
-/** The repository root: esbuild's working directory and the lock file's home. */
+/**
+ * The repository root: esbuild's working directory and the lock file's home.
+ *
+ * @internal The bundle bench and the doc-sample checks use it.
+ */
 export const repositoryRoot = resolve(handlersSource, '../../..');
 
-/** The entry file of each Lambda in `@store-front/handlers` (each exports `handler`). */
+/**
+ * The entry file of each Lambda in `@store-front/handlers` (each exports `handler`).
+ *
+ * @internal The bundle bench uses it.
+ */
 export const handlerEntries = {
   api: join(handlersSource, 'api/handler.ts'),
   inventoryChecker: join(handlersSource, 'inventoryChecker.ts'),
@@ -21,7 +29,11 @@ export const handlerEntries = {
   imageWorker: join(handlersSource, 'imageWorker.ts'),
 } as const;
 
-/** The name of a handler (a key of {@link handlerEntries}). */
+/**
+ * The name of a handler (a key of {@link handlerEntries}).
+ *
+ * @internal The bundle bench uses it.
+ */
 export type HandlerName = keyof typeof handlerEntries;
 
 /**
@@ -68,6 +80,8 @@ export function nativeInstallCommand(outputDir: string, modules: readonly string
  * minified ESM file with source maps. The AWS SDK is bundled, not taken from the runtime, so a function
  * runs the exact `@aws-sdk/*` versions the tests ran; workspace packages resolve to their sources.
  * Only a handler's {@link nativeModules} stay outside, in its `node_modules`.
+ *
+ * @internal The bundle bench uses it.
  */
 export const lambdaBundle = {
   platform: 'node',

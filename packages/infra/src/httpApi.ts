@@ -15,7 +15,9 @@ export const corsExposedHeaders = ['retry-after', 'idempotent-replayed', 'x-requ
 
 /** One path of the API and whether it is an admin path (SigV4-signed requests only). */
 export interface ApiPath {
+  /** Path template, e.g. `/catalog/{product}`. */
   readonly path: string;
+  /** Whether its routes need SigV4-signed requests. */
   readonly admin: boolean;
 }
 
@@ -51,7 +53,9 @@ export interface StorefrontHttpApiProps {
  * access logs.
  */
 export class StorefrontHttpApi extends Construct {
+  /** The HTTP API. */
   readonly api: apigwv2.HttpApi;
+  /** Its default stage, with throttling and access logs. */
   readonly stage: apigwv2.HttpStage;
   /** The access log group (one JSON line per request). */
   readonly accessLogs: logs.LogGroup;

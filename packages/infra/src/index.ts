@@ -2,7 +2,15 @@
  * `@store-front/infra`: the store in AWS with the CDK — the reusable {@link Storefront} construct and
  * the deployable {@link StorefrontStack}.
  *
- * @packageDocumentation
+ * @example
+ * ```ts
+ * import { App } from 'aws-cdk-lib';
+ * import { StorefrontStack } from '@store-front/infra';
+ *
+ * new StorefrontStack(new App(), 'Storefront', { storefront: { alertEmails: ['ops@example.com'] } });
+ * ```
+ *
+ * @module @store-front/infra
  */
 export { Storefront } from './Storefront.js';
 export type { StorefrontProps, StorefrontWebSiteProps } from './StorefrontProps.js';

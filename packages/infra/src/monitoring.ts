@@ -30,7 +30,9 @@ export interface StorefrontMonitoringProps {
  * API 5xx, a failed pipe execution or daily report means something needs a look.
  */
 export class StorefrontMonitoring extends Construct {
+  /** Every alarm, each notifying the operations topic. */
   readonly alarms: cloudwatch.Alarm[] = [];
+  /** The CloudWatch dashboard. */
   readonly dashboard: cloudwatch.Dashboard;
 
   constructor(scope: Construct, id: string, props: StorefrontMonitoringProps) {

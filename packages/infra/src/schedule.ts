@@ -26,6 +26,7 @@ export interface DailyReportsScheduleProps {
  * store's time zone, retried, with a DLQ for invocations that still fail, under its own role.
  */
 export class DailyReportsSchedule extends Construct {
+  /** The EventBridge Scheduler schedule. */
   readonly schedule: scheduler.Schedule;
   /** The role Scheduler assumes to invoke the target (`iam:PassRole`d by `setSchedule`). */
   readonly role: iam.Role;

@@ -5,10 +5,15 @@ import { NodeSha256 } from './NodeSha256.js';
 
 /** A request as it arrived: the raw (still percent-encoded) path and query, lower-case headers, the body bytes. */
 export interface SignedRequest {
+  /** HTTP method. */
   readonly method: string;
+  /** The path as sent, still percent-encoded. */
   readonly rawPath: string;
+  /** The query string as sent, without `?`. */
   readonly rawQuery: string;
+  /** Request headers, names lower-cased. */
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The body's bytes (the signature covers their hash). */
   readonly body: Uint8Array;
 }
 
@@ -67,7 +72,10 @@ export class SigV4Verifier {
    * Resolves with the caller's access key id when the request is signed by the admin credentials;
    * throws `UnauthorizedError` / `ForbiddenError` otherwise.
    */
-  async verify(request: SignedRequest): Promise<{ readonly accessKeyId: string }> {
+  async verify(request: SignedRequest): Promise<{
+    /** The access key id the request was signed with. */
+    readonly accessKeyId: string;
+  }> {
     const authorization = request.headers.authorization;
     if (!authorization) throw new UnauthorizedError('Missing Authorization header: admin routes need a SigV4-signed request');
     const parsed = authorizationPattern.exec(authorization.trim());

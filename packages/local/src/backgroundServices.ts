@@ -20,8 +20,11 @@ import { startQueueConsumer, type SqsBatchHandler } from './startQueueConsumer.j
 
 /** What a background service gets to start with. */
 export interface BackgroundServiceContext {
+  /** The stack's store (its prefix and endpoint). */
   readonly store: Storefront;
+  /** What provisioning found or made: queue URLs, stream ARNs. */
   readonly provisioned: ProvisionedResources;
+  /** Structured log output. */
   readonly logger: Logger;
   /** Human-readable output (the terminal of `npm start`). */
   readonly print: (line: string) => void;
@@ -44,6 +47,7 @@ export interface Stoppable {
 export interface BackgroundService {
   /** Shown in logs and the start-up banner. */
   readonly name: string;
+  /** Starts the service; resolves once it runs, with what stops it. */
   start(context: BackgroundServiceContext): Promise<Stoppable>;
 }
 

@@ -16,7 +16,17 @@ export interface LocalApiServerOptions {
   /** Checks admin routes' signatures, as API Gateway's IAM authorizer does. */
   readonly verifier: SigV4Verifier;
   /** Files served outside the API, by path (e.g. `/` → the storefront page, `/assets/app.js`). */
-  readonly pages?: Readonly<Record<string, { readonly contentType: string; readonly body: string | Uint8Array }>>;
+  readonly pages?: Readonly<
+    Record<
+      string,
+      {
+        /** The page's `Content-Type`. */
+        readonly contentType: string;
+        /** The page's bytes (or text, sent as UTF-8). */
+        readonly body: string | Uint8Array;
+      }
+    >
+  >;
   /** Serves `GET /media/<key>` (the product images' variants), as CloudFront serves the media bucket in AWS. */
   readonly media?: MediaSource;
   /** Called after every successful request that may have changed data (any 2xx but GET/HEAD/OPTIONS). */

@@ -3,7 +3,16 @@
  * resources provisioned from the SDK's shared definitions, the API handler behind a stand-in for API
  * Gateway with its SigV4 check, and the pipes, queue pollers and schedules that AWS would run.
  *
- * @packageDocumentation
+ * @example
+ * ```ts
+ * import { startLocalStack } from '@store-front/local';
+ *
+ * const stack = await startLocalStack({ port: 0 }); // a free port
+ * console.log(stack.url); // the API and its OpenAPI document
+ * await stack.stop();
+ * ```
+ *
+ * @module @store-front/local
  */
 export { startLocalStack } from './startLocalStack.js';
 export type { LocalStack, StartLocalStackOptions } from './startLocalStack.js';

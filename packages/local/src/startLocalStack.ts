@@ -75,9 +75,11 @@ export interface LocalStack {
   readonly endpoint: string;
   /** True when this stack started the emulator (and stops it). */
   readonly startedEmulator: boolean;
+  /** The admin credentials the API accepts: sign admin calls with them. */
   readonly admin: AdminCredentials;
   /** The store over the AWS SDK, same settings as the API's. */
   readonly store: Storefront;
+  /** What provisioning found or made: queue URLs, topic and stream ARNs. */
   readonly provisioned: ProvisionedResources;
   /** Products written by the demo seed at this start (0 when the store had data). */
   readonly seeded: number;

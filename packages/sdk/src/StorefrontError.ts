@@ -1,9 +1,16 @@
 import { statusOfErrorCode, type ErrorCode } from './errorCatalog.js';
 
-/** Options every store error accepts. */
+/**
+ * Options every store error accepts.
+ *
+ * @group Errors
+ */
 export interface StorefrontErrorOptions {
+  /** Structured context, becomes the error's `details`. */
   readonly details?: unknown;
+  /** The error that caused this one (kept as `cause`, never sent to a caller). */
   readonly cause?: unknown;
+  /** The request id of the API call that failed, when known. */
   readonly requestId?: string;
 }
 
@@ -17,6 +24,8 @@ export interface StorefrontErrorOptions {
  * try { await store.orders.place({ product: 'Mug', quantity: 2 }); }
  * catch (error) { if (error instanceof StorefrontError) console.log(error.code, error.status); }
  * ```
+ *
+ * @group Errors
  */
 export class StorefrontError extends Error {
   /** The contract's error code. */
@@ -38,7 +47,17 @@ export class StorefrontError extends Error {
   }
 
   /** The error envelope of the HTTP API: `{"error":{"code","message","details"}}`. */
-  toJSON(): { error: { code: ErrorCode; message: string; details?: unknown } } {
+  toJSON(): {
+    /** The error, as the API's envelope carries it. */
+    error: {
+      /** The contract's error code. */
+      code: ErrorCode;
+      /** What went wrong, for people. */
+      message: string;
+      /** Structured context, when there is any. */
+      details?: unknown;
+    };
+  } {
     return {
       error: {
         code: this.code,

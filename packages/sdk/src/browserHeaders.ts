@@ -4,7 +4,11 @@
  * (CloudFront's response headers policy) sends the same, built from these functions.
  */
 
-/** Origins the page may use besides its own (each a full origin, e.g. `https://media.example.com`). */
+/**
+ * Origins the page may use besides its own (each a full origin, e.g. `https://media.example.com`).
+ *
+ * @group Browser security
+ */
 export interface BrowserOrigins {
   /** Where product images are served from (`img-src`). */
   readonly media?: readonly string[];
@@ -14,7 +18,11 @@ export interface BrowserOrigins {
   readonly upload?: readonly string[];
 }
 
-/** The referrer policy: no URL (which may carry a cursor or an order id) leaks to other sites. */
+/**
+ * The referrer policy: no URL (which may carry a cursor or an order id) leaks to other sites.
+ *
+ * @group Browser security
+ */
 export const referrerPolicy = 'no-referrer';
 
 /**
@@ -27,6 +35,8 @@ export const referrerPolicy = 'no-referrer';
  * // "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
  * contentSecurityPolicy({ media: ['https://d1.cloudfront.net'] }); // img-src 'self' data: https://d1.cloudfront.net
  * ```
+ *
+ * @group Browser security
  */
 export function contentSecurityPolicy(origins: BrowserOrigins = {}): string {
   const img = ["'self'", 'data:', ...(origins.media ?? [])];
@@ -48,6 +58,8 @@ export function contentSecurityPolicy(origins: BrowserOrigins = {}): string {
  * ```ts
  * response.writeHead(200, { ...browserSecurityHeaders(), 'content-type': 'text/html' });
  * ```
+ *
+ * @group Browser security
  */
 export function browserSecurityHeaders(origins: BrowserOrigins = {}): Record<string, string> {
   return {

@@ -6,21 +6,34 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { AwsCredentials, StorefrontConfig } from './config.js';
 
-/** The AWS SDK v3 clients the store talks through. Pass your own to `createStorefront` to add middleware. */
+/**
+ * The AWS SDK v3 clients the store talks through. Pass your own to `createStorefront` to add middleware.
+ *
+ * @group Configuration
+ */
 export interface AwsClients {
+  /** DynamoDB: the store's tables (low-level client). */
   readonly dynamodb: DynamoDBClient;
   /** Document client over `dynamodb` (plain JS values in and out). */
   readonly documents: DynamoDBDocumentClient;
+  /** SQS: the work queues and their dead-letter queues. */
   readonly sqs: SQSClient;
+  /** SNS: low-stock alerts and the morning digest. */
   readonly sns: SNSClient;
+  /** S3: report files, image uploads and their web variants. */
   readonly s3: S3Client;
+  /** EventBridge Scheduler: the daily reports schedule. */
   readonly scheduler: SchedulerClient;
 }
 
 // An emulator accepts any credentials; without these the SDK would search the machine for real ones.
 const emulatorCredentials: AwsCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-/** Constructor options every client shares: region, endpoint and, against an emulator, credentials. */
+/**
+ * Constructor options every client shares: region, endpoint and, against an emulator, credentials.
+ *
+ * @internal Used by the handlers and the local stack to build clients of their own.
+ */
 export function clientOptions(config: StorefrontConfig) {
   const credentials =
     config.credentials ??
@@ -43,6 +56,8 @@ export function clientOptions(config: StorefrontConfig) {
  * clients.dynamodb.middlewareStack.add((next) => (args) => next(args), { step: 'initialize' });
  * const store = createStorefront({ clients });
  * ```
+ *
+ * @group Configuration
  */
 export function createAwsClients(config: StorefrontConfig): AwsClients {
   const options = clientOptions(config);

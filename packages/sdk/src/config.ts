@@ -3,7 +3,11 @@ import * as z from 'zod';
 import { isTimeZone } from './timeZones.js';
 import { ConfigurationError } from './errors.js';
 
-/** Names of the store's DynamoDB tables. */
+/**
+ * Names of the store's DynamoDB tables.
+ *
+ * @group Configuration
+ */
 export interface TableNames {
   /** Product details: `product` → category, description, cost. */
   readonly productCatalog: string;
@@ -21,7 +25,11 @@ export interface TableNames {
   readonly productImages: string;
 }
 
-/** Names of the store's SNS topics. */
+/**
+ * Names of the store's SNS topics.
+ *
+ * @group Configuration
+ */
 export interface TopicNames {
   /** Low-stock alerts. */
   readonly lowStockAlerts: string;
@@ -29,25 +37,45 @@ export interface TopicNames {
   readonly reports: string;
 }
 
-/** Names of the store's SQS queues. */
+/**
+ * Names of the store's SQS queues.
+ *
+ * @group Configuration
+ */
 export interface QueueNames {
+  /** Inventory stream records (via the pipe), consumed by the inventory checker: low-stock alerts and the catalog listing. */
   readonly inventoryCheck: string;
+  /** Dead letters of `inventoryCheck`: messages received 5 times without success. */
   readonly inventoryCheckDlq: string;
+  /** New report jobs (via the pipe from the report-jobs stream), consumed by the report worker. */
   readonly reportRequests: string;
+  /** Dead letters of `reportRequests`: messages received 3 times without success. */
   readonly reportRequestsDlq: string;
   /** The upload bucket's ObjectCreated notifications, consumed by the image worker. */
   readonly imageUploads: string;
+  /** Dead letters of `imageUploads`: messages received 3 times without success. */
   readonly imageUploadsDlq: string;
 }
 
-/** AWS credentials (static), for emulators or tests; in AWS leave them to the default chain. */
+/**
+ * AWS credentials (static), for emulators or tests; in AWS leave them to the default chain.
+ *
+ * @group Configuration
+ */
 export interface AwsCredentials {
+  /** Access key id. */
   readonly accessKeyId: string;
+  /** Secret access key. */
   readonly secretAccessKey: string;
+  /** Session token, for temporary credentials. */
   readonly sessionToken?: string;
 }
 
-/** Every setting of the store, fully resolved. */
+/**
+ * Every setting of the store, fully resolved.
+ *
+ * @group Configuration
+ */
 export interface StorefrontConfig {
   /** AWS region. Env `AWS_REGION`, default `us-east-1`. */
   readonly region: string;
@@ -57,7 +85,9 @@ export interface StorefrontConfig {
   readonly credentials: AwsCredentials | undefined;
   /** Prefix of every default resource name. Env `STOREFRONT_PREFIX`, default empty. */
   readonly prefix: string;
+  /** DynamoDB tables. Env `STOREFRONT_<NAME>_TABLE` (e.g. `STOREFRONT_ORDERS_TABLE`), default the kebab-case name (`orders`), prefixed. */
   readonly tables: TableNames;
+  /** SQS queues. Env `STOREFRONT_<NAME>_QUEUE` / `_DLQ` (e.g. `STOREFRONT_INVENTORY_CHECK_QUEUE`), default the kebab-case name (`inventory-check`), prefixed. */
   readonly queues: QueueNames;
   /** SNS topics. Env `STOREFRONT_LOW_STOCK_TOPIC` (default `low-stock-alerts`), `STOREFRONT_REPORTS_TOPIC` (default `reports`). */
   readonly topics: TopicNames;
@@ -66,7 +96,14 @@ export interface StorefrontConfig {
    * (browser uploads of product images, default `storefront-uploads`), `STOREFRONT_MEDIA_BUCKET`
    * (the web variants shoppers load, default `storefront-media`).
    */
-  readonly buckets: { readonly reports: string; readonly uploads: string; readonly media: string };
+  readonly buckets: {
+    /** Report CSV files. */
+    readonly reports: string;
+    /** Browser uploads of product images, before processing. */
+    readonly uploads: string;
+    /** The web variants of product images, served to shoppers. */
+    readonly media: string;
+  };
   /**
    * Base URL the media bucket's keys are served under (no trailing slash). Env `STOREFRONT_MEDIA_URL`;
    * default the bucket's own URL (path-style on an emulator endpoint). The CDK stack sets its CloudFront
@@ -76,7 +113,12 @@ export interface StorefrontConfig {
   /** CloudFront distribution in front of the media bucket, whose paths a deleted image invalidates. Env `STOREFRONT_MEDIA_DISTRIBUTION_ID`; default none. */
   readonly mediaDistributionId: string | undefined;
   /** EventBridge Scheduler schedules. Env `STOREFRONT_DAILY_REPORTS_SCHEDULE`, default `daily-reports`. */
-  readonly schedules: { readonly dailyReports: string; readonly group: string };
+  readonly schedules: {
+    /** The daily reports schedule (prefixed). */
+    readonly dailyReports: string;
+    /** Its schedule group. Env `STOREFRONT_SCHEDULE_GROUP`, default `default` (not prefixed). */
+    readonly group: string;
+  };
   /** The store's IANA time zone (what "today" means for reports). Env `STOREFRONT_TIMEZONE`, default `UTC`. */
   readonly timezone: string;
   /** E-mail addresses subscribed to low-stock alerts. Env `STOREFRONT_ALERT_EMAILS` (comma-separated). */
@@ -106,28 +148,52 @@ export interface StorefrontConfig {
   readonly reportsTopicArn: string | undefined;
 }
 
-/** Deep-partial settings accepted by `createStorefront` and `provisionResources`. Arguments override environment. */
+/**
+ * Deep-partial settings accepted by `createStorefront` and `provisionResources`. Arguments override environment.
+ *
+ * @group Configuration
+ */
 export interface StorefrontConfigInput {
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.region} */
   readonly region?: string;
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.endpoint} */
   readonly endpoint?: string;
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.credentials} */
   readonly credentials?: AwsCredentials;
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.prefix} */
   readonly prefix?: string;
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.tables} */
   readonly tables?: Partial<TableNames>;
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.queues} */
   readonly queues?: Partial<QueueNames>;
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.topics} */
   readonly topics?: Partial<StorefrontConfig['topics']>;
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.buckets} */
   readonly buckets?: Partial<StorefrontConfig['buckets']>;
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.schedules} */
   readonly schedules?: Partial<StorefrontConfig['schedules']>;
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.timezone} */
   readonly timezone?: string;
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.alertEmails} */
   readonly alertEmails?: readonly string[];
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.cursorSecret} */
   readonly cursorSecret?: string;
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.cursorSecretArn} */
   readonly cursorSecretArn?: string;
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.lowStockTopicArn} */
   readonly lowStockTopicArn?: string;
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.mediaUrl} */
   readonly mediaUrl?: string;
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.mediaDistributionId} */
   readonly mediaDistributionId?: string;
   readonly reportsTopicArn?: string;
 }
 
-/** Environment variables, as `process.env` holds them. */
+/**
+ * Environment variables, as `process.env` holds them.
+ *
+ * @group Configuration
+ */
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /** A setting's rule, its environment variable and its default (before the prefix). */
@@ -211,6 +277,8 @@ function pick(argument: string | undefined, env: Env, envName: string): { value:
  * const config = resolveConfig({ prefix: 'staging' });
  * config.tables.orders; // 'staging-orders'
  * ```
+ *
+ * @group Configuration
  */
 export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = process.env): StorefrontConfig {
   const prefixPick = pick(input.prefix, env, 'STOREFRONT_PREFIX');
@@ -313,8 +381,19 @@ function resolveCursorSettings(input: StorefrontConfigInput, env: Env) {
   return { cursorSecret: shared ? undefined : randomBytes(32).toString('base64url'), cursorSecretArn };
 }
 
-/** Every environment variable the SDK reads, with its default — the source of docs/configuration.md. */
-export const environmentVariables: ReadonlyArray<{ name: string; default: string; setting: string }> = [
+/**
+ * Every environment variable the SDK reads, with its default — the source of docs/configuration.md.
+ *
+ * @group Configuration
+ */
+export const environmentVariables: ReadonlyArray<{
+  /** The variable, e.g. `STOREFRONT_PREFIX`. */
+  name: string;
+  /** Its default, as the docs show it. */
+  default: string;
+  /** The setting it fills, e.g. `tables.orders`. */
+  setting: string;
+}> = [
   { name: 'AWS_REGION', default: 'us-east-1', setting: 'region' },
   { name: 'STOREFRONT_AWS_ENDPOINT', default: '(none)', setting: 'endpoint' },
   { name: 'AWS_ENDPOINT_URL', default: '(none)', setting: 'endpoint, when STOREFRONT_AWS_ENDPOINT is unset' },

@@ -9,7 +9,11 @@ import { ImageService } from './images/ImageService.js';
 import type { BackoffOptions } from './retry.js';
 import type { StorefrontApi } from './types.js';
 
-/** Options of {@link createStorefront}: settings (see {@link StorefrontConfigInput}) and, optionally, clients. */
+/**
+ * Options of {@link createStorefront}: settings (see {@link StorefrontConfigInput}) and, optionally, clients.
+ *
+ * @group Store
+ */
 export interface CreateStorefrontOptions extends StorefrontConfigInput {
   /** AWS clients to use, e.g. with your own middleware; default: created from the settings. */
   readonly clients?: AwsClients;
@@ -20,13 +24,23 @@ export interface CreateStorefrontOptions extends StorefrontConfigInput {
   readonly retry?: BackoffOptions;
 }
 
-/** The store over the AWS SDK (the direct transport), with its resolved settings and clients. */
+/**
+ * The store over the AWS SDK (the direct transport), with its resolved settings and clients.
+ *
+ * @group Store
+ */
 export interface Storefront extends StorefrontApi {
+  /** In-stock products for shoppers (see {@link CatalogService}). */
   readonly catalog: CatalogService;
+  /** Placing and reading orders (see {@link OrderService}). */
   readonly orders: OrderService;
+  /** Products, stock and the managers' listing (see {@link InventoryService}). */
   readonly inventory: InventoryService;
+  /** CSV reports, their history and the kept daily figures (see {@link ReportService}). */
   readonly reports: ReportService;
+  /** The low-stock alert log (see {@link AlertService}). */
   readonly alerts: AlertService;
+  /** Product image uploads and galleries (see {@link ImageService}). */
   readonly images: ImageService;
   /** The resolved settings. */
   readonly config: StorefrontConfig;
@@ -46,6 +60,8 @@ export interface Storefront extends StorefrontApi {
  * const order = await store.orders.place({ product: 'Coffee Mug', quantity: 2 }, { idempotencyKey: 'cart-42' });
  * console.log(order.total);
  * ```
+ *
+ * @group Store
  */
 export function createStorefront(options: CreateStorefrontOptions = {}): Storefront {
   const config = resolveConfig(options);

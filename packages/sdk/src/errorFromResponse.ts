@@ -56,8 +56,13 @@ const errorOfCode: Record<ApiErrorCode, (parts: ErrorParts) => StorefrontError> 
   },
 };
 
-/** Response headers, as `fetch`'s `Headers` gives them. */
+/**
+ * Response headers, as `fetch`'s `Headers` gives them.
+ *
+ * @group Errors
+ */
 export interface ResponseHeaders {
+  /** The value of header `name` (case-insensitive), or `null` when absent. */
   get(name: string): string | null;
 }
 
@@ -71,6 +76,8 @@ export interface ResponseHeaders {
  * const response = await fetch(url);
  * if (!response.ok) throw errorFromResponse(response.status, await response.json(), undefined, response.headers);
  * ```
+ *
+ * @group Errors
  */
 export function errorFromResponse(status: number, body: unknown, requestId?: string, headers?: ResponseHeaders): StorefrontError {
   const envelope = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null | undefined)?.error;

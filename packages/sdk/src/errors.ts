@@ -14,16 +14,29 @@ export {
   type ErrorCode,
 } from './errorCatalog.js';
 
-/** One line of an order that cannot be served: what was asked and what is there. */
+/**
+ * One line of an order that cannot be served: what was asked and what is there.
+ *
+ * @group Errors
+ */
 export interface StockShortage {
+  /** The product asked for. */
   readonly product: string;
+  /** Units asked for. */
   readonly requested: number;
+  /** Units in stock when the order was refused. */
   readonly available: number;
 }
 
-/** One reason an input was rejected: the field's path (e.g. `items.2.quantity`) and why. */
+/**
+ * One reason an input was rejected: the field's path (e.g. `items.2.quantity`) and why.
+ *
+ * @group Errors
+ */
 export interface FieldIssue {
+  /** Dotted path of the field in the input, e.g. `items.2.quantity`; a label such as `(body)` for the input as a whole. */
   readonly path: string;
+  /** Why it was rejected. */
   readonly message: string;
 }
 
@@ -33,6 +46,8 @@ export interface FieldIssue {
  * ```ts
  * throw new InvalidJsonError('Request body is not valid JSON');
  * ```
+ *
+ * @group Errors
  */
 export class InvalidJsonError extends StorefrontError {
   constructor(message = 'Request body is not valid JSON', options?: StorefrontErrorOptions) {
@@ -47,6 +62,8 @@ export class InvalidJsonError extends StorefrontError {
  * ```ts
  * if (error instanceof ValidationError) console.log(error.issues.map((i) => `${i.path}: ${i.message}`));
  * ```
+ *
+ * @group Errors
  */
 export class ValidationError extends StorefrontError {
   constructor(message: string, options: StorefrontErrorOptions & { details?: FieldIssue[] } = {}) {
@@ -66,6 +83,8 @@ export class ValidationError extends StorefrontError {
  * ```ts
  * throw new UnauthorizedError('Missing Authorization header');
  * ```
+ *
+ * @group Errors
  */
 export class UnauthorizedError extends StorefrontError {
   constructor(message = 'Authentication required', options?: StorefrontErrorOptions) {
@@ -80,6 +99,8 @@ export class UnauthorizedError extends StorefrontError {
  * ```ts
  * throw new ForbiddenError('Signature does not match');
  * ```
+ *
+ * @group Errors
  */
 export class ForbiddenError extends StorefrontError {
   constructor(message = 'Forbidden', options?: StorefrontErrorOptions) {
@@ -94,6 +115,8 @@ export class ForbiddenError extends StorefrontError {
  * ```ts
  * throw new NotFoundError('Unknown product: Mug', { details: { product: 'Mug' } });
  * ```
+ *
+ * @group Errors
  */
 export class NotFoundError extends StorefrontError {
   constructor(message = 'Not found', options?: StorefrontErrorOptions) {
@@ -108,6 +131,8 @@ export class NotFoundError extends StorefrontError {
  * ```ts
  * if (error instanceof OutOfStockError) for (const s of error.shortages) console.log(s.product, s.available);
  * ```
+ *
+ * @group Errors
  */
 export class OutOfStockError extends StorefrontError {
   constructor(shortages: StockShortage[], options: Omit<StorefrontErrorOptions, 'details'> = {}) {
@@ -133,6 +158,8 @@ export class OutOfStockError extends StorefrontError {
  * ```ts
  * throw new IdempotencyConflictError('order-42');
  * ```
+ *
+ * @group Errors
  */
 export class IdempotencyConflictError extends StorefrontError {
   constructor(idempotencyKey: string, options?: StorefrontErrorOptions) {
@@ -151,6 +178,8 @@ export class IdempotencyConflictError extends StorefrontError {
  * ```ts
  * throw new PayloadTooLargeError('Body exceeds 65536 bytes');
  * ```
+ *
+ * @group Errors
  */
 export class PayloadTooLargeError extends StorefrontError {
   constructor(message = 'Request body is too large', options?: StorefrontErrorOptions) {
@@ -165,6 +194,8 @@ export class PayloadTooLargeError extends StorefrontError {
  * ```ts
  * throw new UnsupportedMediaTypeError('Content-Type must be application/json');
  * ```
+ *
+ * @group Errors
  */
 export class UnsupportedMediaTypeError extends StorefrontError {
   constructor(message = 'Content-Type must be application/json', options?: StorefrontErrorOptions) {
@@ -180,6 +211,8 @@ export class UnsupportedMediaTypeError extends StorefrontError {
  * ```ts
  * throw new MethodNotAllowedError(['GET', 'PUT']);
  * ```
+ *
+ * @group Errors
  */
 export class MethodNotAllowedError extends StorefrontError {
   /** The methods the path serves, e.g. `['GET', 'PUT']`. */
@@ -203,6 +236,8 @@ export class MethodNotAllowedError extends StorefrontError {
  * ```ts
  * if (error instanceof TryAgainError) await new Promise((r) => setTimeout(r, error.retryAfterSeconds * 1000));
  * ```
+ *
+ * @group Errors
  */
 export class TryAgainError extends StorefrontError {
   /** Whole seconds to wait before sending the request again. */
@@ -221,6 +256,8 @@ export class TryAgainError extends StorefrontError {
  * ```ts
  * throw new InternalError('Internal error', { cause: awsError });
  * ```
+ *
+ * @group Errors
  */
 export class InternalError extends StorefrontError {
   constructor(message = 'Internal error', options?: StorefrontErrorOptions) {
@@ -235,6 +272,8 @@ export class InternalError extends StorefrontError {
  * ```ts
  * createStorefront({ region: '' }); // throws ConfigurationError: Invalid setting region (AWS_REGION): …
  * ```
+ *
+ * @group Errors
  */
 export class ConfigurationError extends StorefrontError {
   constructor(message: string, options?: StorefrontErrorOptions) {

@@ -28,6 +28,8 @@ export function markReplayed<T extends object>(result: T): T {
  * const order = await store.orders.place(cart, { idempotencyKey: 'cart-42' });
  * if (isReplayed(order)) console.log('already placed as', order.orderId);
  * ```
+ *
+ * @group Store
  */
 export function isReplayed(result: unknown): boolean {
   return typeof result === 'object' && result !== null && (result as Record<symbol, unknown>)[replayedMark] === true;

@@ -16,7 +16,7 @@
  * for await (const item of store.catalog.listAll()) console.log(item.product, item.available);
  * ```
  *
- * @packageDocumentation
+ * @module @store-front/sdk
  */
 export { createStorefront, type CreateStorefrontOptions, type Storefront } from './createStorefront.js';
 export { provisionResources, type ProvisionOptions, type ProvisionedResources } from './provisionResources.js';

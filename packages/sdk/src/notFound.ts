@@ -1,11 +1,21 @@
 import { NotFoundError } from './errors.js';
 
-/** The kinds of thing a `NOT_FOUND` names (`schedule` only from the direct transport's schedule calls). */
+/**
+ * The kinds of thing a `NOT_FOUND` names (`schedule` only from the direct transport's schedule calls).
+ *
+ * @group Errors
+ */
 export type MissingResource = 'product' | 'order' | 'report' | 'image' | 'schedule';
 
-/** One missing thing, as `NOT_FOUND` details list it. */
+/**
+ * One missing thing, as `NOT_FOUND` details list it.
+ *
+ * @group Errors
+ */
 export interface MissingThing {
+  /** What kind of thing is missing. */
   readonly resource: MissingResource;
+  /** Its id or name as the caller gave it. */
   readonly id: string;
 }
 
@@ -17,6 +27,8 @@ export interface MissingThing {
  * ```ts
  * throw notFound('product', ['Mug', 'Teapot']); // details: [{ resource: 'product', id: 'Mug' }, { resource: 'product', id: 'Teapot' }]
  * ```
+ *
+ * @group Errors
  */
 export function notFound(resource: MissingResource, ids: string | readonly string[], message?: string): NotFoundError {
   const list = typeof ids === 'string' ? [ids] : [...ids];
@@ -31,6 +43,8 @@ export function notFound(resource: MissingResource, ids: string | readonly strin
  * ```ts
  * if (error instanceof NotFoundError) for (const { resource, id } of missingThings(error)) console.log(resource, id);
  * ```
+ *
+ * @group Errors
  */
 export function missingThings(error: NotFoundError): MissingThing[] {
   return Array.isArray(error.details) ? (error.details as MissingThing[]) : [];

@@ -37,7 +37,11 @@ import {
   type TableDefinition,
 } from './resources.js';
 
-/** Options of {@link provisionResources}. */
+/**
+ * Options of {@link provisionResources}.
+ *
+ * @group Store
+ */
 export interface ProvisionOptions extends StorefrontConfigInput {
   /** Clients to use (e.g. with middleware); default: created from the config. */
   readonly clients?: AwsClients;
@@ -45,11 +49,21 @@ export interface ProvisionOptions extends StorefrontConfigInput {
    * What the daily schedule invokes. Default: the `scheduled-report` function ARN in the emulator's
    * account (the local stack fires schedules itself, so the ARN only has to be well-formed there).
    */
-  readonly scheduleTarget?: { readonly arn: string; readonly roleArn: string };
+  readonly scheduleTarget?: {
+    /** ARN of the function the schedule invokes. */
+    readonly arn: string;
+    /** ARN of the role EventBridge Scheduler assumes to invoke it. */
+    readonly roleArn: string;
+  };
 }
 
-/** What {@link provisionResources} found or made. */
+/**
+ * What {@link provisionResources} found or made.
+ *
+ * @group Store
+ */
 export interface ProvisionedResources {
+  /** The settings the resources were provisioned with. */
   readonly config: StorefrontConfig;
   /** Queue URLs by config key. */
   readonly queueUrls: Readonly<Record<string, string>>;
@@ -76,6 +90,8 @@ const emulatorAccount = '123456789012';
  * await provisionResources({ endpoint: 'http://127.0.0.1:5000' });
  * const store = createStorefront({ endpoint: 'http://127.0.0.1:5000' });
  * ```
+ *
+ * @group Store
  */
 export async function provisionResources(options: ProvisionOptions = {}): Promise<ProvisionedResources> {
   const config = resolveConfig(options);
@@ -232,7 +248,11 @@ async function ensureTable(
   return { streamArn: Table?.LatestStreamArn, wasCreated };
 }
 
-/** The CreateTable request for a definition (on-demand billing). */
+/**
+ * The CreateTable request for a definition (on-demand billing).
+ *
+ * @internal The local stack creates tables with it.
+ */
 export function createTableInput(tableName: string, definition: TableDefinition) {
   const attributes = new Map<string, KeyAttribute>();
   const keySchema = (partitionKey: KeyAttribute, sortKey?: KeyAttribute) => {

@@ -5,16 +5,29 @@
  */
 import type { QueueNames, TableNames, TopicNames } from './config.js';
 
-/** A DynamoDB key attribute. */
+/**
+ * A DynamoDB key attribute.
+ *
+ * @group Resources
+ */
 export interface KeyAttribute {
+  /** Attribute name. */
   readonly name: string;
+  /** Attribute type: string (`S`) or number (`N`). */
   readonly type: 'S' | 'N';
 }
 
-/** A global secondary index. */
+/**
+ * A global secondary index.
+ *
+ * @group Resources
+ */
 export interface IndexDefinition {
+  /** Index name, as queries name it. */
   readonly indexName: string;
+  /** Partition key of the index. */
   readonly partitionKey: KeyAttribute;
+  /** Sort key of the index, when it has one. */
   readonly sortKey?: KeyAttribute;
   /** Attributes copied into the index: all, the keys only, or the keys and `nonKeyAttributes`. */
   readonly projection: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
@@ -22,12 +35,19 @@ export interface IndexDefinition {
   readonly nonKeyAttributes?: readonly string[];
 }
 
-/** A DynamoDB table (on-demand billing). */
+/**
+ * A DynamoDB table (on-demand billing).
+ *
+ * @group Resources
+ */
 export interface TableDefinition {
   /** The config key that names it (`config.tables[id]`). */
   readonly id: keyof TableNames;
+  /** Partition key of the table. */
   readonly partitionKey: KeyAttribute;
+  /** Sort key of the table, when it has one. */
   readonly sortKey?: KeyAttribute;
+  /** Its global secondary indexes. */
   readonly globalSecondaryIndexes?: readonly IndexDefinition[];
   /** Change stream view, when the table has a stream. */
   readonly stream?: 'NEW_AND_OLD_IMAGES';
@@ -35,16 +55,32 @@ export interface TableDefinition {
   readonly timeToLiveAttribute?: string;
 }
 
-/** An SQS queue, optionally with a dead-letter queue. */
+/**
+ * An SQS queue, optionally with a dead-letter queue.
+ *
+ * @group Resources
+ */
 export interface QueueDefinition {
+  /** The config key that names it (`config.queues[id]`). */
   readonly id: keyof QueueNames;
+  /** How long a received message stays hidden from other consumers. */
   readonly visibilityTimeoutSeconds: number;
+  /** How long an unconsumed message is kept. */
   readonly messageRetentionSeconds: number;
   /** Messages received this many times move to the DLQ. */
-  readonly deadLetter?: { readonly queue: keyof QueueNames; readonly maxReceiveCount: number };
+  readonly deadLetter?: {
+    /** The config key of the dead-letter queue. */
+    readonly queue: keyof QueueNames;
+    /** Receives before a message moves there. */
+    readonly maxReceiveCount: number;
+  };
 }
 
-/** The orders table's write-sharded day index: a day's orders spread over `shardCount` partitions. */
+/**
+ * The orders table's write-sharded day index: a day's orders spread over `shardCount` partitions.
+ *
+ * @internal Key layout the SDK's own queries use; {@link tableDefinitions} declares the index.
+ */
 export const ordersDayIndex = {
   indexName: 'byDay',
   /** `YYYY-MM-DD#<shard>` (UTC day of `orderDate`). */
@@ -66,6 +102,8 @@ export const ordersDayIndex = {
  * - The catalog listing consumer (`CatalogService.syncListing`, run by the inventory checker on the
  *   inventory stream) removes them once an order or adjustment has taken the stock to 0, and sets
  *   them again when an adjustment restocks a sold-out product.
+ *
+ * @internal Key layout the SDK's own queries use; {@link tableDefinitions} declares the index.
  */
 export const inStockIndex = {
   indexName: 'inStock',
@@ -75,7 +113,11 @@ export const inStockIndex = {
   inStockValue: 'IN_STOCK',
 } as const;
 
-/** The in-stock products of one category (see {@link inStockIndex}): `inStockCategory` is the category. */
+/**
+ * The in-stock products of one category (see {@link inStockIndex}): `inStockCategory` is the category.
+ *
+ * @internal Key layout the SDK's own queries use; {@link tableDefinitions} declares the index.
+ */
 export const inStockByCategoryIndex = {
   indexName: 'inStockByCategory',
   partitionKey: { name: 'inStockCategory', type: 'S' },
@@ -85,6 +127,8 @@ export const inStockByCategoryIndex = {
 /**
  * Every product of one category, sold out or not, sorted by name: the managers' inventory listing
  * filtered by category. Keys only: a category change rewrites one index entry.
+ *
+ * @internal Key layout the SDK's own queries use; {@link tableDefinitions} declares the index.
  */
 export const catalogCategoryIndex = {
   indexName: 'byCategory',
@@ -95,6 +139,8 @@ export const catalogCategoryIndex = {
 /**
  * The listing's fields, copied onto the inventory item and projected into both in-stock indexes:
  * `inventory.put` copies the first three, the product's gallery its `cover` (the first READY image).
+ *
+ * @internal Key layout the SDK's own writes use; {@link tableDefinitions} declares the indexes.
  */
 export const listingAttributes = ['category', 'description', 'cost', 'cover'] as const;
 
@@ -102,6 +148,8 @@ export const listingAttributes = ['category', 'description', 'cost', 'cover'] as
  * The alert log's newest-first index. Sparse: only sent alerts carry `feed`, so a Query on the one
  * partition lists sent alerts by the time of their stock change. One partition is fine at the
  * volume of low-stock alerts (a handful per product per day).
+ *
+ * @internal Key layout the SDK's own queries use; {@link tableDefinitions} declares the index.
  */
 export const alertLogRecentIndex = {
   indexName: 'recent',
@@ -115,6 +163,8 @@ export const alertLogRecentIndex = {
  * The managers' inventory listing, sorted by product name. Every stock item carries `inventoryListing`
  * (one constant value, written by `inventory.put`); keys only, so the index is written when a
  * product is created, never when its stock changes (no hot partition under orders).
+ *
+ * @internal Key layout the SDK's own queries use; {@link tableDefinitions} declares the index.
  */
 export const inventoryListingIndex = {
   indexName: 'byProductName',
@@ -128,6 +178,8 @@ export const inventoryListingIndex = {
  * Stock items by status (`OK`, `LOW`, `OUT`), sorted by product name. `stockStatus` is kept from the
  * inventory stream (the inventory checker), so the index lags a stock change by the pipe's delay;
  * keys only, so it is written only when a product's status changes.
+ *
+ * @internal Key layout the SDK's own queries use; {@link tableDefinitions} declares the index.
  */
 export const inventoryStatusIndex = {
   indexName: 'byStockStatus',
@@ -138,6 +190,8 @@ export const inventoryStatusIndex = {
 /**
  * Report history: jobs by type, newest report date first. `historyKey` is
  * `<date>#<createdAt>#<executionId>`, so a date range is a key condition and ties stay ordered.
+ *
+ * @internal Key layout the SDK's own queries use; {@link tableDefinitions} declares the index.
  */
 export const reportHistoryIndex = {
   indexName: 'byTypeAndDate',
@@ -145,7 +199,11 @@ export const reportHistoryIndex = {
   sortKey: { name: 'historyKey', type: 'S' },
 } as const;
 
-/** Kept daily sales figures: one item per local day, in one partition (a year is 366 small items). */
+/**
+ * Kept daily sales figures: one item per local day, in one partition (a year is 366 small items).
+ *
+ * @internal Key layout the SDK's own queries use; {@link tableDefinitions} declares the table.
+ */
 export const dailySalesKey = {
   partitionKey: { name: 'figures', type: 'S' },
   sortKey: { name: 'date', type: 'S' },
@@ -153,7 +211,11 @@ export const dailySalesKey = {
   salesValue: 'sales',
 } as const;
 
-/** Every table. */
+/**
+ * Every table.
+ *
+ * @group Resources
+ */
 export const tableDefinitions: readonly TableDefinition[] = [
   {
     id: 'productCatalog',
@@ -220,7 +282,11 @@ export const tableDefinitions: readonly TableDefinition[] = [
   { id: 'productImages', partitionKey: { name: 'product', type: 'S' } },
 ];
 
-/** Every queue; DLQs first so their redrive targets exist when the main queues are created. */
+/**
+ * Every queue; DLQs first so their redrive targets exist when the main queues are created.
+ *
+ * @group Resources
+ */
 export const queueDefinitions: readonly QueueDefinition[] = [
   { id: 'inventoryCheckDlq', visibilityTimeoutSeconds: 30, messageRetentionSeconds: 1_209_600 },
   {
@@ -246,14 +312,23 @@ export const queueDefinitions: readonly QueueDefinition[] = [
   },
 ];
 
-/** An SNS topic and the config setting holding its e-mail subscribers (CDK props in AWS). */
+/**
+ * An SNS topic and the config setting holding its e-mail subscribers (CDK props in AWS).
+ *
+ * @group Resources
+ */
 export interface TopicDefinition {
+  /** The config key that names it (`config.topics[id]`). */
   readonly id: keyof TopicNames;
   /** What its messages are, for the subscriber's confirmation and the docs. */
   readonly purpose: string;
 }
 
-/** Every topic. */
+/**
+ * Every topic.
+ *
+ * @group Resources
+ */
 export const topicDefinitions: readonly TopicDefinition[] = [
   { id: 'lowStockAlerts', purpose: 'Low-stock alerts: a product fell to its threshold.' },
   { id: 'reports', purpose: "The morning digest: yesterday's sales figures, once per day." },
@@ -262,17 +337,28 @@ export const topicDefinitions: readonly TopicDefinition[] = [
 /**
  * How long report files are kept: an S3 lifecycle rule on `reports/` deletes them after `days`.
  * A job whose file is older than that lists as `expired` instead of offering a dead link.
+ *
+ * @group Resources
  */
-export const reportRetention = { prefix: 'reports/', days: 90 } as const;
+export const reportRetention = {
+  /** Key prefix of report files in the reports bucket. */
+  prefix: 'reports/',
+  /** Days a report file is kept. */
+  days: 90,
+} as const;
 
 /**
  * Product images (docs/images.md): what an upload may be, how long its presigned POST
  * lives, and the web variants the image worker makes.
+ *
+ * @group Resources
  */
 export const imageLimits = {
+  /** Formats an upload may be in. */
   contentTypes: ['image/jpeg', 'image/png', 'image/webp'],
   /** 1 B – 5 MiB. */
   maxBytes: 5 * 1024 * 1024,
+  /** Images a product may have, any status. */
   maxImagesPerProduct: 8,
   /** Lifetime of the presigned POST; an upload never sent stops counting after it. */
   uploadSeconds: 600,
@@ -289,13 +375,30 @@ export const imageLimits = {
  * every object created under `keyPrefix`; browsers POST to it from any origin (the presigned policy,
  * not the origin, decides what may be sent). Media keys start with `mediaKeyPrefix` and never change
  * (a new image gets a new id), so they are cached for a year.
+ *
+ * @group Resources
  */
 export const imageUploadsBucket: {
+  /** The config key of the bucket uploads land in (`config.buckets.uploads`). */
   readonly bucket: 'uploads';
+  /** Key prefix of uploaded files; only these notify the queue. */
   readonly keyPrefix: string;
+  /** The config key of the queue notified of each upload. */
   readonly notifyQueue: keyof QueueNames;
-  readonly cors: ReadonlyArray<{ AllowedMethods: string[]; AllowedOrigins: string[]; AllowedHeaders: string[]; MaxAgeSeconds: number }>;
+  /** The bucket's CORS rules (S3's shape), so browsers may POST to it. */
+  readonly cors: ReadonlyArray<{
+    /** Methods browsers may use. */
+    AllowedMethods: string[];
+    /** Origins browsers may send from. */
+    AllowedOrigins: string[];
+    /** Request headers browsers may send. */
+    AllowedHeaders: string[];
+    /** How long a browser may cache the preflight answer. */
+    MaxAgeSeconds: number;
+  }>;
+  /** Key prefix of the web variants in the media bucket. */
   readonly mediaKeyPrefix: string;
+  /** `Cache-Control` of the web variants (their keys never change). */
   readonly mediaCacheControl: string;
 } = {
   bucket: 'uploads',
@@ -306,7 +409,11 @@ export const imageUploadsBucket: {
   mediaCacheControl: 'public, max-age=31536000, immutable',
 };
 
-/** The daily reports schedule: yesterday's sales and an inventory snapshot. */
+/**
+ * The daily reports schedule: yesterday's sales and an inventory snapshot.
+ *
+ * @group Resources
+ */
 export const dailyReportsSchedule = {
   /** Default expression, in the store's time zone. */
   expression: 'cron(15 0 * * ? *)',
@@ -316,16 +423,27 @@ export const dailyReportsSchedule = {
    * The target's input. The scheduled time (Scheduler's context attribute, not the time of running)
    * decides which day is "yesterday", also on a late retry.
    */
-  input: { source: 'daily-reports', scheduledTime: '<aws.scheduler.scheduled-time>' },
+  input: {
+    /** Tells the scheduled-report function what fired it. */
+    source: 'daily-reports',
+    /** Filled by EventBridge Scheduler with the run's scheduled time. */
+    scheduledTime: '<aws.scheduler.scheduled-time>',
+  },
 } as const;
 
-/** Seconds an idempotency record is kept; a retry after that places a new order. */
+/**
+ * Seconds an idempotency record is kept; a retry after that places a new order.
+ *
+ * @group Resources
+ */
 export const idempotencyRetentionSeconds = 7 * 24 * 3600;
 
 /**
  * A stream → queue hand-off: an EventBridge Pipe in AWS, the local pipe runner on one machine.
  * Each record that matches a filter pattern is sent to the queue as the pipe sends it: the DynamoDB
  * stream record as JSON (`eventID`, `eventName`, `dynamodb.{Keys,NewImage,OldImage,SequenceNumber}`).
+ *
+ * @group Resources
  */
 export interface PipeDefinition {
   /** Stable name of the pipe (prefixed like other resources). */
@@ -342,7 +460,11 @@ export interface PipeDefinition {
   readonly startingPosition: 'TRIM_HORIZON' | 'LATEST';
 }
 
-/** Every pipe. */
+/**
+ * Every pipe.
+ *
+ * @group Resources
+ */
 export const pipeDefinitions: readonly PipeDefinition[] = [
   {
     id: 'inventory-changes',
@@ -369,8 +491,11 @@ export const pipeDefinitions: readonly PipeDefinition[] = [
  * again: it is shorter than the report-requests queue's visibility timeout (900 s), so a delivery
  * that comes back after a worker crashed finds the job stale and re-runs it; the worker gives up by
  * itself at the same deadline (deploy it with a Lambda timeout no longer than this).
+ *
+ * @group Resources
  */
 export const reportJobLimits = {
+  /** Seconds after which a RUNNING job counts as failed and may be claimed again. */
   runningTimeoutSeconds: 600,
   /** Lifetime of the presigned `downloadUrl` (the contract allows at most 15 minutes). */
   downloadUrlSeconds: 900,

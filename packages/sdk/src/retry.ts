@@ -7,7 +7,11 @@
  */
 import { TryAgainError } from './errors.js';
 
-/** How long and how often to retry. Every field has a default. */
+/**
+ * How long and how often to retry. Every field has a default.
+ *
+ * @group Store
+ */
 export interface BackoffOptions {
   /** Time for all attempts together, waits included, in ms. Default 3,000. */
   readonly budgetMs?: number;

@@ -42,6 +42,8 @@ function textProblem(value: string, field: string, min: number, max: number, for
 /**
  * A text of `min`–`max` Unicode characters with no lone surrogates, no control or format characters
  * and no noncharacters (with `multiline`, tabs and line breaks are allowed).
+ *
+ * @group Field rules
  */
 export function printableText(field: string, min: number, max: number, multiline = false) {
   const forbidden = multiline ? unprintableExceptWhitespace : unprintable;
@@ -60,6 +62,8 @@ export function normalizeName(name: string): string {
  * A name (`product`, `category`): NFC-normalized and trimmed first — so "Café" typed as one code
  * point or as e + combining accent is one name — then 1–`max` printable characters, and neither `.`
  * nor `..` (which cannot be addressed in a URL path).
+ *
+ * @group Field rules
  */
 export function nameText(field: string, max: number) {
   return z
@@ -72,29 +76,55 @@ export function nameText(field: string, max: number) {
     });
 }
 
-/** A product name: 1–200 printable characters, normalized (see `nameText`). */
+/**
+ * A product name: 1–200 printable characters, normalized (see {@link nameText}).
+ *
+ * @group Field rules
+ */
 export const productName = nameText('product', 200);
-/** A category: 1–100 printable characters, normalized (see `nameText`). */
+/**
+ * A category: 1–100 printable characters, normalized (see {@link nameText}).
+ *
+ * @group Field rules
+ */
 export const categoryName = nameText('category', 100);
-/** A description: up to 2,000 printable characters; tabs and line breaks allowed. */
+/**
+ * A description: up to 2,000 printable characters; tabs and line breaks allowed.
+ *
+ * @group Field rules
+ */
 export const descriptionText = printableText('description', 0, 2000, true);
 
 /**
  * The largest unit price. It keeps every amount the store computes — up to 25 lines × 1,000 units —
  * an exact integer number of cents.
+ *
+ * @group Field rules
  */
 export const maxMoneyAmount = 1_000_000_000;
 
-/** A money amount: a number from 0 to 1,000,000,000 with at most two decimals. */
+/**
+ * A money amount: a number from 0 to 1,000,000,000 with at most two decimals.
+ *
+ * @group Field rules
+ */
 export const moneyAmount = z
   .number({ error: 'must be a number' })
   .refine(isMoneyAmount, 'must be a number ≥ 0 with at most 2 decimals')
   .refine((amount) => amount <= maxMoneyAmount, `must be at most ${maxMoneyAmount}`);
 
-/** An `Idempotency-Key` header (the rule of `idempotencyKey.ts`). */
+/**
+ * An `Idempotency-Key` header (the rule of `idempotencyKey.ts`).
+ *
+ * @group Field rules
+ */
 export const idempotencyKeySchema = z.string({ error: 'must be a string' }).regex(idempotencyKeyPattern, idempotencyKeyRule);
 
-/** An integer in [min, max]. */
+/**
+ * An integer in [min, max].
+ *
+ * @group Field rules
+ */
 export function integerIn(min: number, max: number) {
   return z
     .number({ error: 'must be a number' })
@@ -102,7 +132,11 @@ export function integerIn(min: number, max: number) {
     .refine((value) => value >= min && value <= max, `must be between ${min} and ${max}`);
 }
 
-/** An integer given as a decimal string (query parameters), in [min, max]. */
+/**
+ * An integer given as a decimal string (query parameters), in [min, max].
+ *
+ * @group Field rules
+ */
 export function integerString(min: number, max: number) {
   return z
     .string()
@@ -132,7 +166,11 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** Converts zod issues into the contract's `details`: which field (`rootLabel` for the input as a whole), and why. */
+/**
+ * Converts zod issues into the contract's `details`: which field (`rootLabel` for the input as a whole), and why.
+ *
+ * @group Field rules
+ */
 export function toFieldIssues(error: z.ZodError, rootLabel = '(body)', parsed?: { readonly input: unknown }): FieldIssue[] {
   return toFieldIssueList(error, parsed).map((issue) => ({
     path: issue.path.map(String).join('.') || rootLabel,
@@ -144,6 +182,8 @@ export function toFieldIssues(error: z.ZodError, rootLabel = '(body)', parsed?: 
  * Validates `value` against `schema`; throws a {@link ValidationError} listing each rejected field.
  * `what` names the input in the message ("order", "inventory item", …); `rootLabel` is the field
  * path reported when the input as a whole is rejected (a single value such as `product`).
+ *
+ * @group Field rules
  */
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: string, rootLabel = '(body)'): z.output<T> {
   const result = schema.safeParse(value);

@@ -14,6 +14,8 @@ export const stockStatuses: readonly StockStatus[] = ['OUT', 'LOW', 'OK'];
  * stockStatus(0, 5); // 'OUT'
  * stockStatus(5, 5); // 'LOW'
  * ```
+ *
+ * @group Inventory
  */
 export function stockStatus(quantity: number, threshold: number): StockStatus {
   if (quantity <= 0) return 'OUT';

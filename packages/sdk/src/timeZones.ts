@@ -8,6 +8,8 @@
  * isTimeZone('America/New_York'); // true
  * isTimeZone('Mars/Olympus');     // false
  * ```
+ *
+ * @group Scheduling
  */
 export function isTimeZone(value: string): boolean {
   try {

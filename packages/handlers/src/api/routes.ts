@@ -36,7 +36,9 @@ import {
 export interface ApiRequest {
   /** Path parameters in template order, percent-decoded. */
   readonly params: readonly string[];
+  /** Query parameters (API Gateway joins a repeated one's values with commas). */
   readonly query: Readonly<Record<string, string>>;
+  /** Request headers, names lower-cased as API Gateway sends them. */
   readonly headers: Readonly<Record<string, string | undefined>>;
   /** The parsed JSON body (routes with `body` only). */
   readonly body: unknown;
@@ -44,23 +46,34 @@ export interface ApiRequest {
 
 /** One route of the HTTP API v1 (docs/contract.md is generated from them): how to serve it and how to document it. */
 export interface Route {
+  /** HTTP method. */
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** OpenAPI path template, e.g. `/catalog/{product}`. */
   readonly path: string;
   /** Admin routes need a SigV4-signed request (IAM authorizer in AWS, the local stack's verifier locally). */
   readonly admin: boolean;
+  /** The OpenAPI operation's id, e.g. `placeOrder`. */
   readonly operationId: string;
+  /** One line for the OpenAPI document. */
   readonly summary: string;
   /** Schemas of the path parameters, by name (documentation; the SDK validates them). */
   readonly pathParams?: Readonly<Record<string, z.ZodType>>;
+  /** Schema of the query string (documentation; the SDK validates the options it becomes). */
   readonly query?: z.ZodObject;
   /** Request headers the route reads. */
   readonly headers?: Readonly<Record<string, z.ZodType>>;
   /** The JSON body; its presence means the route requires `Content-Type: application/json`. */
   readonly body?: z.ZodType;
-  readonly response: { readonly status: number; readonly schema: z.ZodType };
+  /** The success response. */
+  readonly response: {
+    /** Status of a success. */
+    readonly status: number;
+    /** Schema of its body. */
+    readonly schema: z.ZodType;
+  };
   /** Error codes the route itself may answer with, besides the ones every route may. */
   readonly errors: readonly ApiErrorCode[];
+  /** Serves the route with the store: the result is the response body. */
   run(store: StorefrontApi, request: ApiRequest): Promise<unknown>;
 }
 
@@ -291,7 +304,9 @@ function imageRoutes(): Route[] {
 
 /** A route matched against a request path, with its raw (still percent-encoded) path parameters. */
 export interface RouteMatch {
+  /** The route. */
   readonly route: Route;
+  /** Its path parameters in template order, still percent-encoded. */
   readonly rawParams: readonly string[];
 }
 

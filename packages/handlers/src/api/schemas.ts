@@ -60,6 +60,11 @@ export const catalogImageSchema = z.strictObject({
   srcset: z.string(),
 });
 
+/**
+ * `GET /catalog/{product}` → 200: one product, as the catalog shows it.
+ *
+ * @internal Exported for the API tests; the OpenAPI document is where the HTTP shapes are documented.
+ */
 export const catalogItemSchema = z.strictObject({
   product: productName,
   category: categoryName,
@@ -87,11 +92,21 @@ export const imageUploadTicketSchema = z.strictObject({
   upload: z.strictObject({ url: z.url(), fields: z.record(z.string(), z.string()) }),
 });
 
+/**
+ * `GET /catalog` → 200: one page of in-stock products.
+ *
+ * @internal Exported for the API tests; the OpenAPI document is where the HTTP shapes are documented.
+ */
 export const catalogPageSchema = z.strictObject({
   items: z.array(catalogItemSchema),
   nextCursor: z.string().nullable(),
 });
 
+/**
+ * `POST /orders` → 201 and `GET /orders/{orderId}` → 200: a placed order.
+ *
+ * @internal Exported for the API tests; the OpenAPI document is where the HTTP shapes are documented.
+ */
 export const orderSchema = z.strictObject({
   orderId: z.string(),
   orderDate: z.iso.datetime(),
@@ -101,6 +116,11 @@ export const orderSchema = z.strictObject({
   total: moneyAmount,
 });
 
+/**
+ * `PUT /inventory` → 200: the products as written.
+ *
+ * @internal Exported for the API tests; the OpenAPI document is where the HTTP shapes are documented.
+ */
 export const inventoryPutResultSchema = z.strictObject({
   items: z.array(
     z.strictObject({
@@ -114,10 +134,25 @@ export const inventoryPutResultSchema = z.strictObject({
   ),
 });
 
+/**
+ * `POST /inventory/{product}/adjustments` → 200: the stock after the adjustment.
+ *
+ * @internal Exported for the API tests; the OpenAPI document is where the HTTP shapes are documented.
+ */
 export const stockLevelSchema = z.strictObject({ product: productName, quantity: z.number().int() });
 
+/**
+ * `POST /report` → 202: the new job.
+ *
+ * @internal Exported for the API tests; the OpenAPI document is where the HTTP shapes are documented.
+ */
 export const reportStartedSchema = z.strictObject({ executionId: z.string(), status: z.literal('PENDING') });
 
+/**
+ * `GET /report/{executionId}` → 200: a report job.
+ *
+ * @internal Exported for the API tests; the OpenAPI document is where the HTTP shapes are documented.
+ */
 export const reportJobSchema = z.strictObject({
   executionId: z.string(),
   type: reportType,
@@ -133,11 +168,20 @@ export const reportJobSchema = z.strictObject({
   expired: z.boolean().optional(),
 });
 
+/**
+ * `GET /alerts` → 200: the most recent low-stock alerts.
+ *
+ * @internal Exported for the API tests; the OpenAPI document is where the HTTP shapes are documented.
+ */
 export const alertsSchema = z.strictObject({
   items: z.array(z.strictObject({ product: z.string(), quantity: z.number().int(), threshold: z.number().int(), at: z.string() })),
 });
 
-/** Every error: `{"error":{"code","message","details"?}}`. */
+/**
+ * Every error: `{"error":{"code","message","details"?}}`.
+ *
+ * @internal Exported for the API tests; the OpenAPI document is where the HTTP shapes are documented.
+ */
 export const errorEnvelopeSchema = z.strictObject({
   error: z.strictObject({
     code: z.enum(apiErrorCodes),

@@ -11,6 +11,8 @@ export interface ShardCheckpoint {
  * The runner saves after each batch is on the queue, so a restart replays at most that batch.
  */
 export interface CheckpointStore {
+  /** The checkpoint saved under `key`, or `undefined` before the first. */
   get(key: string): Promise<ShardCheckpoint | undefined>;
+  /** Saves `checkpoint` under `key`, replacing the previous one. */
   set(key: string, checkpoint: ShardCheckpoint): Promise<void>;
 }

@@ -19,10 +19,12 @@ export class FileCheckpointStore implements CheckpointStore {
 
   constructor(private readonly path: string) {}
 
+  /** {@inheritDoc CheckpointStore.get} */
   async get(key: string): Promise<ShardCheckpoint | undefined> {
     return (await this.load()).get(key);
   }
 
+  /** {@inheritDoc CheckpointStore.set} */
   async set(key: string, checkpoint: ShardCheckpoint): Promise<void> {
     const checkpoints = await this.load();
     checkpoints.set(key, checkpoint);

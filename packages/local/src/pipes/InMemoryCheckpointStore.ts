@@ -13,10 +13,12 @@ import type { CheckpointStore, ShardCheckpoint } from './CheckpointStore.js';
 export class InMemoryCheckpointStore implements CheckpointStore {
   private readonly checkpoints = new Map<string, ShardCheckpoint>();
 
+  /** {@inheritDoc CheckpointStore.get} */
   async get(key: string): Promise<ShardCheckpoint | undefined> {
     return this.checkpoints.get(key);
   }
 
+  /** {@inheritDoc CheckpointStore.set} */
   async set(key: string, checkpoint: ShardCheckpoint): Promise<void> {
     this.checkpoints.set(key, checkpoint);
   }

@@ -26,7 +26,12 @@ export interface PipeRunnerOptions {
   /** Pipes to run; default: every entry of `pipeDefinitions`. */
   readonly pipes?: readonly PipeDefinition[];
   /** Clients to use (e.g. with middleware); default: created from `config`. */
-  readonly clients?: { readonly streams?: DynamoDBStreamsClient; readonly sqs?: SQSClient };
+  readonly clients?: {
+    /** Reads the tables' streams. */
+    readonly streams?: DynamoDBStreamsClient;
+    /** Sends to the target queues. */
+    readonly sqs?: SQSClient;
+  };
   /** Where positions are kept; default in memory. Use a `FileCheckpointStore` to survive a restart. */
   readonly checkpoints?: CheckpointStore;
   /**

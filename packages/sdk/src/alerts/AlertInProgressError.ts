@@ -9,6 +9,8 @@ import { StorefrontError, type StorefrontErrorOptions } from '../errors.js';
  * try { await store.alerts.check(record); }
  * catch (error) { if (error instanceof AlertInProgressError) reportItemFailure(); }
  * ```
+ *
+ * @group Alerts
  */
 export class AlertInProgressError extends StorefrontError {
   constructor(

@@ -5,7 +5,11 @@ import type { StorefrontConfig } from '../config.js';
 import { alertLogRecentIndex } from '../resources.js';
 import type { LowStockAlert } from '../types.js';
 
-/** Seconds an alert record is kept: longer than a message can live in the queue (4 days) and its DLQ (14 days). */
+/**
+ * Seconds an alert record is kept: longer than a message can live in the queue (4 days) and its DLQ (14 days).
+ *
+ * @group Resources
+ */
 export const alertRetentionSeconds = 30 * 24 * 3600;
 
 /** What a claim found. */

@@ -9,7 +9,11 @@ import { alertMessage } from './alertMessage.js';
 import { recentAlertsSchema } from './schema.js';
 import { crossesThreshold, readStockChange } from './stockChange.js';
 
-/** Options of {@link AlertService}. */
+/**
+ * Options of {@link AlertService}.
+ *
+ * @group Alerts
+ */
 export interface AlertServiceOptions {
   /**
    * ARN of the low-stock topic. Default: the config's `lowStockTopicArn`, else looked up once by
@@ -23,16 +27,38 @@ export interface AlertServiceOptions {
   readonly leaseSeconds?: number;
 }
 
-/** What {@link AlertService.check} did with one stock change. */
+/**
+ * What {@link AlertService.check} did with one stock change.
+ *
+ * @group Alerts
+ */
 export type CheckOutcome =
   /** The change crossed the threshold and this call published the alert. */
-  | { readonly outcome: 'sent'; readonly alert: LowStockAlert }
+  | {
+      /** What happened. */
+      readonly outcome: 'sent';
+      /** The alert the change calls for. */
+      readonly alert: LowStockAlert;
+    }
   /** The change crossed the threshold, but its alert had been sent already (duplicate delivery). */
-  | { readonly outcome: 'duplicate'; readonly alert: LowStockAlert }
+  | {
+      /** What happened. */
+      readonly outcome: 'duplicate';
+      /** The alert the change calls for. */
+      readonly alert: LowStockAlert;
+    }
   /** The change crossed the threshold, but the product has been deleted since: no alert. */
-  | { readonly outcome: 'product-deleted'; readonly alert: LowStockAlert }
+  | {
+      /** What happened. */
+      readonly outcome: 'product-deleted';
+      /** The alert the change calls for. */
+      readonly alert: LowStockAlert;
+    }
   /** Not a crossing (or not a stock change at all): nothing to do, no AWS call made. */
-  | { readonly outcome: 'no-crossing' };
+  | {
+      /** What happened. */
+      readonly outcome: 'no-crossing';
+    };
 
 /**
  * Low-stock alerts: deciding, sending and listing them. The inventory checker calls {@link check}
@@ -42,6 +68,8 @@ export type CheckOutcome =
  * then marked sent. Duplicate deliveries and concurrent checkers find the claim and do not publish;
  * a checker that dies between claim and mark leaves a lease that lapses, so the redelivered message
  * publishes again — a crash can repeat an alert, never lose one.
+ *
+ * @group Alerts
  */
 export class AlertService implements AlertsApi {
   private readonly log: AlertLog;
@@ -68,7 +96,10 @@ export class AlertService implements AlertsApi {
    * for (const alert of items) console.log(alert.at, alert.product, alert.quantity);
    * ```
    */
-  async recent(options: { readonly limit?: number } = {}): Promise<{ items: LowStockAlert[] }> {
+  async recent(options: { readonly limit?: number } = {}): Promise<{
+    /** The alerts, newest first. */
+    items: LowStockAlert[];
+  }> {
     const { limit } = parseInput(recentAlertsSchema, options, 'alert list options');
     return { items: await this.log.recent(limit) };
   }

@@ -17,6 +17,8 @@ const formatCharacter = /\p{Cf}/gu;
  * ```ts
  * alertSubject('Coffee Mug'); // 'Low stock: Coffee Mug'
  * ```
+ *
+ * @group Alerts
  */
 export function alertSubject(product: string): string {
   const printable = product
@@ -43,10 +45,15 @@ export function alertSubject(product: string): string {
  * const { Subject, Message, MessageAttributes } = alertMessage({ product: 'Mug', quantity: 4, threshold: 5, at: '2025-01-01T10:00:00.000Z' });
  * await sns.send(new PublishCommand({ TopicArn, Subject, Message, MessageAttributes }));
  * ```
+ *
+ * @group Alerts
  */
 export function alertMessage(alert: LowStockAlert): {
+  /** The e-mail subject. */
   Subject: string;
+  /** The e-mail body, plain text. */
   Message: string;
+  /** `product`, `quantity` and `threshold`, for subscription filters. */
   MessageAttributes: Record<string, MessageAttributeValue>;
 } {
   return {

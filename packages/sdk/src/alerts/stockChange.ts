@@ -4,25 +4,41 @@ import { parseInput } from '../schemas.js';
 import { streamRecordSchema } from '../streamRecord.js';
 import { stockImageSchema } from './schema.js';
 
-/** A product's stock and threshold at one moment. */
+/**
+ * A product's stock and threshold at one moment.
+ *
+ * @group Alerts
+ */
 export interface StockState {
+  /** Units in stock. */
   readonly quantity: number;
+  /** The low-stock threshold. */
   readonly threshold: number;
 }
 
-/** One change of an inventory item, read from its stream record. */
+/**
+ * One change of an inventory item, read from its stream record.
+ *
+ * @group Alerts
+ */
 export interface StockChange {
   /** The stream record's `eventID`: the identity alerts are deduplicated on. */
   readonly recordId: string;
+  /** The product whose stock changed. */
   readonly product: string;
   /** Absent when the item was created by this change. */
   readonly before: StockState | undefined;
+  /** Stock and threshold after the change. */
   readonly after: StockState;
   /** ISO-8601 UTC time of the change. */
   readonly at: string;
 }
 
-/** Stock at or below the threshold. */
+/**
+ * Stock at or below the threshold.
+ *
+ * @group Alerts
+ */
 export function isLow(state: StockState): boolean {
   return state.quantity <= state.threshold;
 }
@@ -37,6 +53,8 @@ export function isLow(state: StockState): boolean {
  * crossesThreshold({ quantity: 6, threshold: 5 }, { quantity: 5, threshold: 5 }); // true
  * crossesThreshold({ quantity: 5, threshold: 5 }, { quantity: 4, threshold: 5 }); // false: already low
  * ```
+ *
+ * @group Alerts
  */
 export function crossesThreshold(before: StockState | undefined, after: StockState): boolean {
   return before !== undefined && !isLow(before) && isLow(after);
@@ -52,6 +70,8 @@ export function crossesThreshold(before: StockState | undefined, after: StockSta
  * const change = readStockChange(JSON.parse(sqsRecord.body));
  * if (change && crossesThreshold(change.before, change.after)) console.log('low stock', change.product);
  * ```
+ *
+ * @group Alerts
  */
 export function readStockChange(message: unknown): StockChange | undefined {
   const record = parseInput(streamRecordSchema, message, 'inventory stream record');

@@ -29,6 +29,8 @@ interface CatalogRecord {
  * and walking the listing costs in proportion to the products in stock. A product whose stock has
  * just reached 0 is dropped by the stock read even while it is still indexed; {@link syncListing}
  * takes it out.
+ *
+ * @group Catalog
  */
 export class CatalogService implements CatalogApi {
   constructor(

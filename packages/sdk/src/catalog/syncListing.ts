@@ -7,7 +7,11 @@ import { inStockByCategoryIndex, inStockIndex } from '../resources.js';
 import { parseInput } from '../schemas.js';
 import { streamRecordSchema } from '../streamRecord.js';
 
-/** What `catalog.syncListing` did with one stock change: listed a restocked product, unlisted a sold-out one, or nothing. */
+/**
+ * What `catalog.syncListing` did with one stock change: listed a restocked product, unlisted a sold-out one, or nothing.
+ *
+ * @group Catalog
+ */
 export type ListingSyncOutcome = 'listed' | 'unlisted' | 'unchanged';
 
 /** The fields of an inventory item the listing consumer reads. */

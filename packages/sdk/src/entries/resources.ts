@@ -9,7 +9,7 @@
  * for (const table of tableDefinitions) console.log(table.id, table.partitionKey.name);
  * ```
  *
- * @packageDocumentation
+ * @module @store-front/sdk/resources
  */
 export {
   tableDefinitions,

@@ -9,7 +9,7 @@
  * const { items } = parseInput(orderRequestSchema, body, 'order'); // throws ValidationError
  * ```
  *
- * @packageDocumentation
+ * @module @store-front/sdk/schemas
  */
 export {
   productName,

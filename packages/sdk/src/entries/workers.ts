@@ -8,7 +8,7 @@
  * import { ReportWorker, executionIdFromPipeMessage } from '@store-front/sdk/workers';
  * ```
  *
- * @packageDocumentation
+ * @module @store-front/sdk/workers
  */
 export { ReportWorker, type ReportRunOutcome, type ReportWorkerOptions } from '../reports/ReportWorker.js';
 export { executionIdFromPipeMessage } from '../reports/pipeMessage.js';

@@ -4,17 +4,42 @@ import { InternalError } from '../errors.js';
 import { markReplayed } from '../idempotentReplay.js';
 import { Backoff } from '../retry.js';
 
-/** Static AWS credentials, or a function that returns current ones (e.g. from Cognito). */
+/**
+ * Static AWS credentials, or a function that returns current ones (e.g. from Cognito).
+ *
+ * @group HTTP client
+ */
 export type HttpCredentials =
-  | { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string }
-  | (() => Promise<{ readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string }>);
+  | {
+      /** Access key id. */
+      readonly accessKeyId: string;
+      /** Secret access key. */
+      readonly secretAccessKey: string;
+      /** Session token, for temporary credentials (Cognito's are). */
+      readonly sessionToken?: string;
+    }
+  | (() => Promise<{
+      /** Access key id. */
+      readonly accessKeyId: string;
+      /** Secret access key. */
+      readonly secretAccessKey: string;
+      /** Session token, for temporary credentials (Cognito's are). */
+      readonly sessionToken?: string;
+    }>);
 
-/** Options of the HTTP transport (see `createStorefrontClient`). */
+/**
+ * Options of the HTTP transport (see `createStorefrontClient`).
+ *
+ * @group HTTP client
+ */
 export interface HttpTransportOptions {
+  /** The API's base URL. */
   readonly baseUrl: string;
+  /** Credentials that sign admin calls (SigV4, `execute-api`); without them admin calls go unsigned and the API answers 401. */
   readonly credentials?: HttpCredentials;
   /** SigV4 signing region; default: from an `execute-api.<region>.amazonaws.com` URL, else `us-east-1`. */
   readonly region?: string;
+  /** The `fetch` to send with (tests, proxies); default the global one. */
   readonly fetch?: typeof fetch;
   /** Retries of a safe request after a network error, a timeout, 429 or 5xx. Default 3. */
   readonly maxRetries?: number;
@@ -24,13 +49,21 @@ export interface HttpTransportOptions {
   readonly timeoutMs?: number;
 }
 
-/** One API call. */
+/**
+ * One API call.
+ *
+ * @group HTTP client
+ */
 export interface HttpCall {
+  /** HTTP method. */
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path with its parameters already percent-encoded. */
   readonly path: string;
+  /** Query parameters; `undefined` values are left out. */
   readonly query?: Readonly<Record<string, unknown>>;
+  /** Body, sent as JSON. */
   readonly body?: unknown;
+  /** Extra headers, e.g. `Idempotency-Key`. */
   readonly headers?: Readonly<Record<string, string>>;
   /** Sign with the credentials (admin routes). */
   readonly signed?: boolean;
@@ -58,6 +91,8 @@ function retryAfterMs(header: string | null): number {
  * const transport = new HttpTransport({ baseUrl: 'http://localhost:3000' });
  * const page = await transport.send({ method: 'GET', path: '/catalog', query: { limit: 10 }, retry: true });
  * ```
+ *
+ * @group HTTP client
  */
 export class HttpTransport {
   private readonly baseUrl: string;

@@ -29,7 +29,11 @@ import type {
 } from '../types.js';
 import { HttpTransport, type HttpTransportOptions } from './HttpTransport.js';
 
-/** Options of {@link createStorefrontClient}. */
+/**
+ * Options of {@link createStorefrontClient}.
+ *
+ * @group HTTP client
+ */
 export interface StorefrontClientOptions extends HttpTransportOptions {
   /** The API's base URL, e.g. `http://localhost:3000` or `https://abc.execute-api.eu-west-1.amazonaws.com`. */
   readonly baseUrl: string;
@@ -73,6 +77,8 @@ function idempotent(idempotencyKey: string = crypto.randomUUID()): { headers: Re
  *   if (error instanceof OutOfStockError) console.log(error.shortages);
  * }
  * ```
+ *
+ * @group HTTP client
  */
 export function createStorefrontClient(options: StorefrontClientOptions): StorefrontApi {
   const transport = new HttpTransport(options);

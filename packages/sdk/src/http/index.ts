@@ -9,7 +9,7 @@
  * for await (const item of api.catalog.listAll()) console.log(item.product);
  * ```
  *
- * @packageDocumentation
+ * @module @store-front/sdk/http
  */
 export { createStorefrontClient, type StorefrontClientOptions } from './createStorefrontClient.js';
 export { isReplayed } from '../idempotentReplay.js';

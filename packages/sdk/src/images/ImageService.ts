@@ -18,6 +18,8 @@ const imageNotFound = (imageId: string) =>
 /**
  * Product images over DynamoDB and S3: the gallery (status, order), presigned uploads straight to
  * the upload bucket, and removal of an image's files. The image worker does the rest.
+ *
+ * @group Images
  */
 export class ImageService implements ImagesApi {
   private readonly galleries: GalleryTable;
@@ -66,13 +68,19 @@ export class ImageService implements ImagesApi {
     return image;
   }
 
-  async list(product: string): Promise<{ items: ProductImage[] }> {
+  async list(product: string): Promise<{
+    /** The images, in display order. */
+    items: ProductImage[];
+  }> {
     const name = this.productName(product);
     const [gallery] = await Promise.all([this.galleries.read(name), this.assertProductExists(name)]);
     return { items: liveImages(gallery.images, Date.now()).map((image) => toProductImage(image, this.config.mediaUrl)) };
   }
 
-  async reorder(product: string, imageIds: readonly string[]): Promise<{ items: ProductImage[] }> {
+  async reorder(product: string, imageIds: readonly string[]): Promise<{
+    /** The images, in their new display order. */
+    items: ProductImage[];
+  }> {
     const name = this.productName(product);
     const order = parseInput(imageReorderSchema, { imageIds }, 'image order').imageIds;
     await this.assertProductExists(name);

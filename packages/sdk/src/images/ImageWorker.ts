@@ -6,15 +6,22 @@ import { imageLimits, imageUploadsBucket } from '../resources.js';
 import { GalleryTable } from './GalleryTable.js';
 import { mediaKey, uploadKey, type StoredImage, type StoredVariant } from './gallery.js';
 
-/** What became of one upload. */
+/**
+ * What became of one upload.
+ *
+ * @group Images
+ */
 export interface ImageWorkOutcome {
   /**
    * `ready`: variants made and recorded; `failed`: refused, nothing kept; `duplicate`: already
    * processed (a re-delivery); `ignored`: no PENDING image expects this file (deleted, expired, foreign key).
    */
   readonly outcome: 'ready' | 'failed' | 'duplicate' | 'ignored';
+  /** The upload's object key. */
   readonly key: string;
+  /** The image the key names, when it names one. */
   readonly imageId?: string;
+  /** The product the key names, when it names one. */
   readonly product?: string;
   /** Why a `failed` upload was refused. */
   readonly reason?: string;
@@ -22,8 +29,13 @@ export interface ImageWorkOutcome {
   readonly widths?: number[];
 }
 
-/** An upload the worker is asked to process: the object an S3 notification names. */
+/**
+ * An upload the worker is asked to process: the object an S3 notification names.
+ *
+ * @group Images
+ */
 export interface UploadedObject {
+  /** The bucket the object is in. */
   readonly bucket: string;
   /** The object key, decoded (notifications carry it URL-encoded; see {@link uploadsFromNotification}). */
   readonly key: string;
@@ -48,6 +60,8 @@ const webpQuality = 80;
  * const worker = new ImageWorker(store.clients, store.config);
  * for (const upload of uploadsFromNotification(message.body)) await worker.process(upload);
  * ```
+ *
+ * @group Images
  */
 export class ImageWorker {
   private readonly galleries: GalleryTable;
@@ -59,6 +73,7 @@ export class ImageWorker {
     this.galleries = new GalleryTable(clients.documents, config.tables.productImages, config.tables.inventory);
   }
 
+  /** Processes one upload: variants made and recorded, or the file refused; the original is deleted either way. */
   async process(upload: UploadedObject): Promise<ImageWorkOutcome> {
     const target = uploadKey.parse(upload.key);
     const pending = target && (await this.galleries.read(target.product, true)).images.find((image) => image.imageId === target.imageId);
@@ -184,6 +199,8 @@ export class ImageWorker {
  * ```ts
  * uploadsFromNotification(record.body); // [{ bucket: 'storefront-uploads', key: 'uploads/…/Mug' }]
  * ```
+ *
+ * @group Images
  */
 export function uploadsFromNotification(body: string): UploadedObject[] {
   const event = JSON.parse(body) as { Records?: Array<{ eventName?: string; s3?: { bucket?: { name?: string }; object?: { key?: string } } }> };

@@ -13,6 +13,6 @@
  * for (const upload of uploadsFromNotification(sqsMessageBody)) console.log(await worker.process(upload));
  * ```
  *
- * @packageDocumentation
+ * @module @store-front/sdk/images
  */
 export { ImageWorker, uploadsFromNotification, type ImageWorkOutcome, type UploadedObject } from './ImageWorker.js';

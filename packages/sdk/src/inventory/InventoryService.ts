@@ -25,7 +25,11 @@ import { InventoryListing } from './InventoryListing.js';
 import { inventoryAdjustSchema, inventoryItemSchema, inventoryPutSchema } from './schema.js';
 import { adjustmentRefusal, adjustmentUpdate, type StockAdjustment } from './stockAdjustment.js';
 
-/** Inventory administration over DynamoDB. */
+/**
+ * Inventory administration over DynamoDB.
+ *
+ * @group Inventory
+ */
 export class InventoryService implements InventoryApi {
   private readonly listing: InventoryListing;
 
@@ -72,7 +76,10 @@ export class InventoryService implements InventoryApi {
    * feed without thresholds never resets a manager's setting); those are read back in one BatchGet,
    * so the result shows every product as stored.
    */
-  async put(input: InventoryItemInput | readonly InventoryItemInput[]): Promise<{ items: InventoryItem[] }> {
+  async put(input: InventoryItemInput | readonly InventoryItemInput[]): Promise<{
+    /** The products as written, in request order. */
+    items: InventoryItem[];
+  }> {
     // One product's rejected fields are named as they were sent (`cost`, not `0.cost`).
     const items = Array.isArray(input) ? parseInput(inventoryPutSchema, input, 'inventory items') : [parseInput(inventoryItemSchema, input, 'inventory item')];
     const now = new Date().toISOString();

@@ -5,7 +5,11 @@ import { inventoryListingIndex, inventoryStatusIndex } from '../resources.js';
 import { stockStatus } from '../stockStatus.js';
 import { defaultLowStockThreshold } from '../lowStockThreshold.js';
 
-/** What {@link syncStockStatus} did with one stream record. */
+/**
+ * What {@link syncStockStatus} did with one stream record.
+ *
+ * @group Inventory
+ */
 export type StockStatusSync = 'updated' | 'unchanged' | 'superseded' | 'not-a-stock-change';
 
 /**
@@ -19,6 +23,8 @@ export type StockStatusSync = 'updated' | 'unchanged' | 'superseded' | 'not-a-st
  * ```ts
  * await syncStockStatus(store.clients.documents, store.config.tables.inventory, JSON.parse(sqsRecord.body));
  * ```
+ *
+ * @group Inventory
  */
 export async function syncStockStatus(documents: DynamoDBDocumentClient, inventoryTable: string, record: unknown): Promise<StockStatusSync> {
   const image = (record as { dynamodb?: { NewImage?: Record<string, unknown> } } | null)?.dynamodb?.NewImage;

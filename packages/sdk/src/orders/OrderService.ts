@@ -34,6 +34,8 @@ const maxPriceChanges = 5;
  * a conditional stock decrement and the order line; plus the idempotency record when a key is given.
  * Prices and categories are cached per instance and guarded by the transaction (a changed one is
  * retried at the fresh values), so a warm order is one AWS call.
+ *
+ * @group Orders
  */
 export class OrderService implements OrdersApi {
   private readonly prices = new Map<string, PriceEntry>();

@@ -1,14 +1,24 @@
 import * as z from 'zod';
 import { integerIn, productName, toFieldIssueList } from '../schemas.js';
 
-/** Lines one order may hold. */
+/**
+ * Lines one order may hold.
+ *
+ * @group Orders
+ */
 export const maxOrderLines = 25;
 
-const orderLineSchema = z.strictObject({ product: productName, quantity: integerIn(1, 1000) });
+const orderLineSchema = z.strictObject({
+  /** The product to buy. */
+  product: productName,
+  /** Units, 1–1000. */
+  quantity: integerIn(1, 1000),
+});
 
 /** The items form: 1–25 lines with distinct products. */
 export const orderItemsRequestSchema = z
   .strictObject({
+    /** The lines, 1–25, each with a distinct product. */
     items: z
       .array(orderLineSchema)
       .min(1, 'must list at least 1 line')
@@ -31,12 +41,18 @@ export const orderItemsRequestSchema = z
 /** The seed's one-product form, `{ product, quantity }`. */
 export const orderLineRequestSchema = orderLineSchema;
 
-/** The two accepted forms, as one schema for documentation (OpenAPI); validation uses {@link orderRequestSchema}. */
+/**
+ * The two accepted forms, as one schema for documentation (OpenAPI); validation uses {@link orderRequestSchema}.
+ *
+ * @group Orders
+ */
 export const orderRequestFormsSchema = z.union([orderItemsRequestSchema, orderLineRequestSchema]);
 
 /**
  * An order request in either form, normalised to `{ items }`. The form is chosen by the presence of
  * `items`, so a rejected request names the fields of the form it was written in.
+ *
+ * @group Orders
  */
 export const orderRequestSchema = z.unknown().transform((value, context) => {
   const isItemsForm = typeof value === 'object' && value !== null && 'items' in value;
@@ -46,5 +62,9 @@ export const orderRequestSchema = z.unknown().transform((value, context) => {
   return z.NEVER;
 });
 
-/** An order id as the store issues them (a UUID); anything else cannot exist. */
+/**
+ * An order id as the store issues them (a UUID); anything else cannot exist.
+ *
+ * @group Orders
+ */
 export const orderIdSchema = z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(100, 'is too long');

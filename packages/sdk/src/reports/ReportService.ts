@@ -42,6 +42,8 @@ import { localDate } from './storeTime.js';
  * Reports: CSV to S3. `start` records a job (one PutItem) and returns; the job reaches the report
  * worker through the `report-jobs` stream, its pipe and the `report-requests` queue (docs/reports.md),
  * and `get` follows it by execution id.
+ *
+ * @group Reports
  */
 export class ReportService implements ReportsApi {
   private readonly history: ReportHistory;
@@ -223,7 +225,10 @@ export class ReportService implements ReportsApi {
    * for (const day of items) console.log(day.date, day.revenue, day.orders);
    * ```
    */
-  async dailySales(options: DailySalesOptions): Promise<{ items: DailySales[] }> {
+  async dailySales(options: DailySalesOptions): Promise<{
+    /** Every day of the range, oldest first (`reported: false` where no sales report has covered it). */
+    items: DailySales[];
+  }> {
     const { from, to } = parseInput(dailySalesOptionsSchema, options, 'daily sales range');
     return { items: await readDailySales(this.clients.documents, this.config.tables.dailySales, from, to) };
   }

@@ -14,19 +14,50 @@ import { DailyDigest } from './DailyDigest.js';
 import { keepDailySales } from './dailySalesStore.js';
 import type { DailySales } from '../types.js';
 
-/** What one delivery of a job did. */
+/**
+ * What one delivery of a job did.
+ *
+ * @group Reports
+ */
 export type ReportRunOutcome =
   /** This worker ran the job and it succeeded. */
-  | { readonly executionId: string; readonly outcome: 'SUCCEEDED'; readonly rowCount: number; readonly key: string }
+  | {
+      /** The job. */
+      readonly executionId: string;
+      /** What happened. */
+      readonly outcome: 'SUCCEEDED';
+      /** Data rows written. */
+      readonly rowCount: number;
+      /** Key of the CSV in the reports bucket. */
+      readonly key: string;
+    }
   /** This worker ran the job and it failed; `error` is the reason recorded on the job. */
-  | { readonly executionId: string; readonly outcome: 'FAILED'; readonly error: string }
+  | {
+      /** The job. */
+      readonly executionId: string;
+      /** What happened. */
+      readonly outcome: 'FAILED';
+      /** The reason recorded on the job. */
+      readonly error: string;
+    }
   /**
    * Nothing to do: the job is unknown, finished, or running elsewhere within its timeout (a duplicate
    * delivery), or another worker re-claimed it while this one ran.
    */
-  | { readonly executionId: string; readonly outcome: 'SKIPPED'; readonly reason: string };
+  | {
+      /** The job. */
+      readonly executionId: string;
+      /** What happened. */
+      readonly outcome: 'SKIPPED';
+      /** Why there was nothing to do. */
+      readonly reason: string;
+    };
 
-/** Options of {@link ReportWorker}. */
+/**
+ * Options of {@link ReportWorker}.
+ *
+ * @group Reports
+ */
 export interface ReportWorkerOptions {
   /** Items per day-index Query page in sales reports. Default `reportJobLimits.salesPageSize`. */
   readonly salesPageSize?: number;
@@ -48,6 +79,8 @@ export interface ReportWorkerOptions {
  * const result = await worker.run('3f0c…');
  * if (result.outcome === 'FAILED') console.warn(result.error);
  * ```
+ *
+ * @group Reports
  */
 export class ReportWorker {
   private readonly salesPageSize: number;

@@ -4,13 +4,23 @@
  * accepted is one both AWS and the local stack can fire. No imports: safe for any bundle.
  */
 
-/** The six fields of `cron(minutes hours day-of-month month day-of-week year)`, as written. */
+/**
+ * The six fields of `cron(minutes hours day-of-month month day-of-week year)`, as written.
+ *
+ * @group Scheduling
+ */
 export interface CronFields {
+  /** Minutes, 0–59. */
   readonly minutes: string;
+  /** Hours, 0–23. */
   readonly hours: string;
+  /** Day of the month, 1–31, or `?`, `L`, `nW`. */
   readonly dayOfMonth: string;
+  /** Month, 1–12 or `JAN`–`DEC`. */
   readonly month: string;
+  /** Day of the week, 1–7 (1 = Sunday) or `SUN`–`SAT`, or `?`, `L`, `nL`, `n#k`. */
   readonly dayOfWeek: string;
+  /** Year, 1970–2199. */
   readonly year: string;
 }
 
@@ -36,7 +46,11 @@ const fieldRules: readonly FieldRule[] = [
   { key: 'year', label: 'year', min: 1970, max: 2199 },
 ];
 
-/** The field's limits, for the pieces that turn the fields into another library's pattern. */
+/**
+ * The field's limits, for the pieces that turn the fields into another library's pattern.
+ *
+ * @internal The local stack's scheduler uses it.
+ */
 export function cronFieldRange(key: keyof CronFields): { readonly min: number; readonly max: number } {
   const { min, max } = fieldRules.find((rule) => rule.key === key)!;
   return { min, max };
@@ -54,6 +68,8 @@ export function cronFieldRange(key: keyof CronFields): { readonly min: number; r
  * cronExpressionProblem('cron(15 0 * * ? *)');  // undefined
  * cronExpressionProblem('cron(15 0 L * L *)');  // 'exactly one of day-of-month and day-of-week must be ?'
  * ```
+ *
+ * @group Scheduling
  */
 export function cronExpressionProblem(expression: string): string | undefined {
   const match = /^cron\(([^()]*)\)$/.exec(expression);
@@ -74,6 +90,8 @@ export function cronExpressionProblem(expression: string): string | undefined {
  * ```ts
  * parseCronExpression('cron(30 6 ? * MON-FRI *)').dayOfWeek; // 'MON-FRI'
  * ```
+ *
+ * @group Scheduling
  */
 export function parseCronExpression(expression: string): CronFields {
   const problem = cronExpressionProblem(expression);

@@ -12,6 +12,8 @@ import { executionIdSchema } from './schema.js';
  * const executionId = executionIdFromPipeMessage(sqsRecord.body);
  * await worker.run(executionId);
  * ```
+ *
+ * @group Reports
  */
 export function executionIdFromPipeMessage(body: string): string {
   let record: { dynamodb?: { Keys?: { executionId?: { S?: unknown } } } };
