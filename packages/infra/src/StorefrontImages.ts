@@ -15,9 +15,11 @@ import { acknowledge, wildcardFinding, type NagAcknowledgement } from './nag.js'
 
 /** What {@link StorefrontImages} uses of the store: the gallery and stock tables, the queues. */
 export interface StorefrontImagesProps {
+  /** The gallery table the API and worker write, and the stock table whose `cover` the worker keeps. */
   readonly tables: Readonly<Pick<Record<keyof TableNames, dynamodb.ITable>, 'productImages' | 'inventory'>>;
   /** The store's queues; the uploads bucket notifies the SDK's `imageUploadsBucket.notifyQueue`. */
   readonly queues: Readonly<Record<keyof QueueNames, sqs.IQueue>>;
+  /** What happens to the two buckets when the stack is deleted. */
   readonly removalPolicy: RemovalPolicy;
 }
 
@@ -36,6 +38,7 @@ export class StorefrontImages extends Construct {
   readonly uploadsBucket: s3.Bucket;
   /** The web variants (`images/<imageId>/<width>.webp`), read only by the distribution. */
   readonly mediaBucket: s3.Bucket;
+  /** The CDN in front of the media bucket (origin access control, long immutable caching). */
   readonly distribution: cloudfront.Distribution;
   /** `https://<distribution domain>`: where the media keys are served (the `mediaUrl` setting). */
   readonly mediaUrl: string;

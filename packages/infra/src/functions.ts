@@ -39,7 +39,7 @@ export type HandlerName = keyof typeof handlerEntries;
 /**
  * Packages a handler loads with a native binary: esbuild cannot bundle them, and the binary must be
  * Lambda's (linux arm64, glibc), not this machine's. They stay out of the bundle and are installed
- * into the function's `node_modules` for that platform (see {@link nativeInstallCommand}).
+ * into the function's `node_modules` for that platform (see `nativeInstallCommand`).
  */
 export const nativeModules: Readonly<Partial<Record<HandlerName, readonly string[]>>> = { imageWorker: ['sharp'] };
 

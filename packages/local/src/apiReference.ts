@@ -10,13 +10,31 @@ import { apiRoutes, buildOpenApiDocument } from '@store-front/handlers';
 
 /** The parts of an OpenAPI 3.1 document the reference page reads. */
 export interface ApiReferenceDocument {
+  /** The OpenAPI version (`3.1.0`). */
   readonly openapi: string;
-  readonly info: { readonly title: string; readonly version: string; readonly description?: string };
-  readonly tags?: readonly { readonly name: string; readonly description?: string }[];
+  /** The page's title, version and introduction. */
+  readonly info: {
+    /** The API's name. */
+    readonly title: string;
+    /** The API's version. */
+    readonly version: string;
+    /** The introduction shown under the title. */
+    readonly description?: string;
+  };
+  /** The resources operations are grouped by, in page order. */
+  readonly tags?: readonly {
+    /** The tag's name. */
+    readonly name: string;
+    /** What the tag's operations are about. */
+    readonly description?: string;
+  }[];
   /** Operations by path, then by lower-case method. */
   readonly paths: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Shared definitions the operations refer to. */
   readonly components?: {
+    /** Named schemas (`#/components/schemas/…`). */
     readonly schemas?: Readonly<Record<string, unknown>>;
+    /** How admin routes are signed. */
     readonly securitySchemes?: Readonly<Record<string, unknown>>;
   };
 }
@@ -309,7 +327,12 @@ export interface ServedFile {
 }
 
 /** Where the local stack serves the reference page and its stylesheet. */
-export const apiReferencePaths = { page: '/docs/api', stylesheet: '/docs/api.css' } as const;
+export const apiReferencePaths: {
+  /** The page. */
+  readonly page: '/docs/api';
+  /** Its stylesheet. */
+  readonly stylesheet: '/docs/api.css';
+} = { page: '/docs/api', stylesheet: '/docs/api.css' };
 
 let referenceFiles: ReadonlyMap<string, ServedFile> | undefined;
 

@@ -186,6 +186,7 @@ export interface StorefrontConfigInput {
   readonly mediaUrl?: string;
   /** {@inheritDoc @store-front/sdk!StorefrontConfig.mediaDistributionId} */
   readonly mediaDistributionId?: string;
+  /** {@inheritDoc @store-front/sdk!StorefrontConfig.reportsTopicArn} */
   readonly reportsTopicArn?: string;
 }
 

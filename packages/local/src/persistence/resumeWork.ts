@@ -2,7 +2,7 @@ import type { ProvisionedResources, Storefront } from '@store-front/sdk';
 import { sendInOrder } from '../pipes/sendInOrder.js';
 import type { Snapshot } from '../snapshot.js';
 
-/** What {@link resumeWork} handed to the queues again. */
+/** What the restore handed to the queues again (`resumeWork`): unfinished report jobs and unchecked stock changes. */
 export interface ResumedWork {
   /** Report jobs PENDING in the snapshot (RUNNING ones were restored as PENDING). */
   readonly reportJobs: number;
