@@ -1,3 +1,4 @@
+import { CloudFrontClient, CreateDistributionCommand, GetInvalidationCommand, ListInvalidationsCommand } from '@aws-sdk/client-cloudfront';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NotFound } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -5,6 +6,8 @@ import { ImageWorker, uploadsFromNotification } from '../src/images/index.js';
 import { NotFoundError, ValidationError, type ImageUploadTicket } from '../src/index.js';
 import { imageLimits } from '../src/entries/resources.js';
 import { jpegWithGps, pixelBombPng, postUpload, receiveNotifications } from './imagesSupport.js';
+import { createStorefront } from '../src/index.js';
+import { clientOptions } from '../src/clients.js';
 import { createTestStore, product } from './support.js';
 
 type TestStore = Awaited<ReturnType<typeof createTestStore>>;
@@ -184,3 +187,31 @@ describe('images.reorder and images.remove', () => {
     expect((await t.store.catalog.get('Mug')).image).toBeUndefined();
   });
 });
+
+describe('images.remove with a CDN', () => {
+  it("asks CloudFront (the emulator's) to forget the deleted image's paths, once per image", async () => {
+    const cloudFront = new CloudFrontClient(clientOptions(t.config));
+    const { Distribution } = await cloudFront.send(
+      new CreateDistributionCommand({
+        DistributionConfig: {
+          CallerReference: `test-${Date.now()}`,
+          Comment: 'media',
+          Enabled: true,
+          Origins: { Quantity: 1, Items: [{ Id: 'media', DomainName: 'media.example.com', CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'https-only' } }] },
+          DefaultCacheBehavior: { TargetOriginId: 'media', ViewerProtocolPolicy: 'https-only', CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' },
+        },
+      }),
+    );
+    const withCdn = createStorefront({ ...t.settings, clients: t.clients, mediaDistributionId: Distribution!.Id! });
+    const { ticket } = await uploaded('Vase', photo);
+    const variants = (await withCdn.images.get('Vase', ticket.imageId)).variants!;
+    await withCdn.images.remove('Vase', ticket.imageId);
+
+    const { InvalidationList } = await cloudFront.send(new ListInvalidationsCommand({ DistributionId: Distribution!.Id! }));
+    expect(InvalidationList?.Items).toHaveLength(1);
+    const { Invalidation } = await cloudFront.send(new GetInvalidationCommand({ DistributionId: Distribution!.Id!, Id: InvalidationList!.Items![0]!.Id! }));
+    expect(Invalidation?.InvalidationBatch?.CallerReference).toBe(`delete-${ticket.imageId}`);
+    expect([...(Invalidation?.InvalidationBatch?.Paths?.Items ?? [])].sort()).toEqual(variants.map((variant) => new URL(variant.url).pathname.replace(/^.*?\/images\//, '/images/')).sort());
+  });
+});
+

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { clientOptions, type AwsClients } from '../clients.js';
+import type { AwsClients } from '../clients.js';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import type { StorefrontConfig } from '../config.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { imageLimits } from '../resources.js';
 import { parseInput, productName } from '../schemas.js';
 import type { ImagesApi, ImageUploadRequest, ImageUploadTicket, ProductImage } from '../types.js';
+import { invalidateCdnPaths } from './cdnInvalidation.js';
 import { GalleryTable } from './GalleryTable.js';
 import { countedImages, liveImages, toProductImage, uploadKey, type StoredImage } from './gallery.js';
 import { imageIdSchema, imageReorderSchema, imageUploadRequestSchema } from './schema.js';
@@ -113,16 +114,16 @@ export class ImageService implements ImagesApi {
     if (image.variants && this.config.mediaDistributionId) await this.invalidate(this.config.mediaDistributionId, id, image.variants);
   }
 
-  /** Tells CloudFront to forget the variants' paths. The client loads only in a store that has a CDN. */
-  private async invalidate(DistributionId: string, imageId: string, variants: readonly { key: string }[]): Promise<void> {
-    const { CloudFrontClient, CreateInvalidationCommand } = await import('@aws-sdk/client-cloudfront');
-    await new CloudFrontClient(clientOptions(this.config)).send(
-      new CreateInvalidationCommand({
-        DistributionId,
-        // One invalidation per deleted image: a retried delete reuses the reference instead of adding another.
-        InvalidationBatch: { CallerReference: `delete-${imageId}`, Paths: { Quantity: variants.length, Items: variants.map(({ key }) => `/${key}`) } },
-      }),
-    );
+  /** Tells CloudFront to forget the variants' paths (only a store with a CDN has a distribution id). */
+  private async invalidate(distributionId: string, imageId: string, variants: readonly { key: string }[]): Promise<void> {
+    await invalidateCdnPaths({
+      distributionId,
+      // One invalidation per deleted image: a retried delete reuses the reference instead of adding another.
+      callerReference: `delete-${imageId}`,
+      paths: variants.map(({ key }) => `/${key}`),
+      credentials: this.clients.s3.config.credentials,
+      ...(this.config.endpoint ? { endpoint: this.config.endpoint } : {}),
+    });
   }
 
   private async deleteFiles(product: string, image: StoredImage): Promise<void> {
