@@ -178,6 +178,47 @@ export function toFieldIssues(error: z.ZodError, rootLabel = '(body)', parsed?: 
   }));
 }
 
+/** What {@link alternatives} registered for a schema: its forms and which one an input is written in. */
+interface Forms {
+  readonly options: readonly z.ZodType[];
+  readonly formOf: (input: unknown) => number;
+}
+
+const formsBySchema = new WeakMap<z.ZodType, Forms>();
+
+/**
+ * A body accepted in several forms, as one schema that both validates and documents them (OpenAPI
+ * `anyOf`), its output normalised by `normalise`. A rejected input is reported in the form it was
+ * written in — the option `formOf` picks — rather than as "matches none": so `{"items":[{"quantity":0}]}`
+ * is told about its line, not that it lacks `product`.
+ *
+ * @example
+ * ```ts
+ * const request = alternatives([itemsForm, lineForm], (input) => (hasKey(input, 'items') ? 0 : 1), toItems);
+ * parseInput(request, body, 'order');
+ * ```
+ *
+ * @group Field rules
+ */
+export function alternatives<const Options extends readonly [z.ZodType, z.ZodType, ...z.ZodType[]], Output>(
+  options: Options,
+  formOf: (input: unknown) => number,
+  normalise: (value: z.output<Options[number]>) => Output,
+) {
+  const schema = z.union(options).transform((value) => normalise(value as z.output<Options[number]>));
+  formsBySchema.set(schema, { options, formOf });
+  return schema;
+}
+
+/**
+ * True when `input` is an object with its own key `key`.
+ *
+ * @group Field rules
+ */
+export function hasKey(input: unknown, key: string): boolean {
+  return typeof input === 'object' && input !== null && !Array.isArray(input) && Object.hasOwn(input, key);
+}
+
 /**
  * Validates `value` against `schema`; throws a {@link ValidationError} listing each rejected field.
  * `what` names the input in the message ("order", "inventory item", …); `rootLabel` is the field
@@ -188,7 +229,10 @@ export function toFieldIssues(error: z.ZodError, rootLabel = '(body)', parsed?: 
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: string, rootLabel = '(body)'): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = toFieldIssues(result.error, rootLabel, { input: value });
+  // A body of several forms is reported against the form it was written in.
+  const forms = formsBySchema.get(schema);
+  const error = (forms && forms.options[forms.formOf(value)]?.safeParse(value).error) || result.error;
+  const issues = toFieldIssues(error, rootLabel, { input: value });
   throw new ValidationError(
     `Invalid ${what}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
     { details: issues },

@@ -1,4 +1,4 @@
-import { ValidationError, type ApiErrorCode, type StorefrontApi, type StartReportRequest } from '@store-front/sdk';
+import { ValidationError, type ApiErrorCode, type InventoryItemInput, type StorefrontApi } from '@store-front/sdk';
 import {
   idempotencyKeySchema,
   imageIdSchema,
@@ -6,7 +6,9 @@ import {
   imageUploadRequestSchema,
   inventoryItemSchema,
   orderIdSchema,
-  orderRequestFormsSchema,
+  hasKey,
+  orderRequestSchema,
+  startReportSchema,
   parseInput,
   productName,
 } from '@store-front/sdk/schemas';
@@ -27,25 +29,27 @@ import {
   inventoryPutResultSchema,
   orderSchema,
   reportJobSchema,
-  reportRequestBodySchema,
   reportStartedSchema,
   stockLevelSchema,
 } from './schemas.js';
 
 /** A request as a route sees it: decoded path parameters, query, lower-case headers, parsed JSON body. */
-export interface ApiRequest {
+export interface ApiRequest<Body = unknown> {
   /** Path parameters in template order, percent-decoded. */
   readonly params: readonly string[];
   /** Query parameters (API Gateway joins a repeated one's values with commas). */
   readonly query: Readonly<Record<string, string>>;
   /** Request headers, names lower-cased as API Gateway sends them. */
   readonly headers: Readonly<Record<string, string | undefined>>;
-  /** The parsed JSON body (routes with `body` only). */
-  readonly body: unknown;
+  /**
+   * The parsed JSON body (routes with `body` only), typed as the route's body schema accepts it: the
+   * SDK method the route calls validates it with that very schema, so nothing reaches the store unchecked.
+   */
+  readonly body: Body;
 }
 
 /** One route of the HTTP API v1 (docs/contract.md is generated from them): how to serve it and how to document it. */
-export interface Route {
+export interface Route<Body = unknown> {
   /** HTTP method. */
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** OpenAPI path template, e.g. `/catalog/{product}`. */
@@ -63,7 +67,7 @@ export interface Route {
   /** Request headers the route reads. */
   readonly headers?: Readonly<Record<string, z.ZodType>>;
   /** The JSON body; its presence means the route requires `Content-Type: application/json`. */
-  readonly body?: z.ZodType;
+  readonly body?: z.ZodType<unknown, Body>;
   /** The success response. */
   readonly response: {
     /** Status of a success. */
@@ -74,13 +78,15 @@ export interface Route {
   /** Error codes the route itself may answer with, besides the ones every route may. */
   readonly errors: readonly ApiErrorCode[];
   /** Serves the route with the store: the result is the response body. */
-  run(store: StorefrontApi, request: ApiRequest): Promise<unknown>;
+  run(store: StorefrontApi, request: ApiRequest<Body>): Promise<unknown>;
 }
 
 /** `{"items":[…]}` holds a list; anything else is one product (the SDK checks either form's fields). */
-function inventoryItemsOf(body: unknown): unknown {
-  if (body !== null && typeof body === 'object' && !Array.isArray(body) && Object.hasOwn(body, 'items')) {
-    return parseInput(z.strictObject({ items: z.array(z.unknown()) }), body, 'inventory items').items;
+function inventoryItemsOf(body: InventoryPutBody): InventoryItemInput | readonly InventoryItemInput[] {
+  if (isListBody(body)) {
+    // The list's shape here; each product's fields and the 1–50 rule in the SDK (`inventory.put`).
+    parseInput(z.strictObject({ items: z.array(z.unknown()) }), body, 'inventory items');
+    return body.items;
   }
   if (Array.isArray(body)) {
     throw new ValidationError('Invalid inventory items: send one product or {"items":[…]}', {
@@ -90,13 +96,30 @@ function inventoryItemsOf(body: unknown): unknown {
   return body;
 }
 
-function objectBody(body: unknown, what: string): Record<string, unknown> {
+function objectBody<Body>(body: Body, what: string): Body {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new ValidationError(`Invalid ${what}: the body must be a JSON object`, {
       details: [{ path: '(body)', message: 'must be an object' }],
     });
   }
-  return body as Record<string, unknown>;
+  return body;
+}
+
+/** `PUT /inventory`'s body: one product, or `{"items":[…]}`. */
+const inventoryPutBodySchema = z.union([inventoryItemSchema, inventoryPutListBodySchema]);
+type InventoryPutBody = z.input<typeof inventoryPutBodySchema>;
+
+function isListBody(body: InventoryPutBody): body is z.input<typeof inventoryPutListBodySchema> {
+  return hasKey(body, 'items');
+}
+
+/**
+ * One route, its `run` typed by its body schema's input (what the SDK method it calls accepts).
+ * A route is a `Route` whatever its body: the handler hands `run` the parsed JSON, which that SDK
+ * method validates with the same schema.
+ */
+function route<Body>(definition: Route<Body>): Route {
+  return definition;
 }
 
 const productPath = { product: productName };
@@ -133,18 +156,18 @@ export const apiRoutes: readonly Route[] = [
     errors: ['VALIDATION_ERROR', 'NOT_FOUND'],
     run: (store, { params }) => store.catalog.get(params[0]!),
   },
-  {
+  route({
     method: 'POST',
     path: '/order',
     admin: false,
     operationId: 'placeOrder',
     summary: 'Places an order: every line or none. Idempotency-Key makes a retry return the first order.',
     headers: { 'idempotency-key': idempotencyKeySchema },
-    body: orderRequestFormsSchema,
+    body: orderRequestSchema,
     response: { status: 201, schema: orderSchema },
     errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'NOT_FOUND', 'OUT_OF_STOCK', 'IDEMPOTENCY_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'TRY_AGAIN'],
-    run: (store, { body, headers }) => store.orders.place(body as never, idempotencyOf(headers)),
-  },
+    run: (store, { body, headers }) => store.orders.place(body, idempotencyOf(headers)),
+  }),
   {
     method: 'GET',
     path: '/orders/{orderId}',
@@ -156,18 +179,18 @@ export const apiRoutes: readonly Route[] = [
     errors: ['VALIDATION_ERROR', 'NOT_FOUND'],
     run: (store, { params }) => store.orders.get(params[0]!),
   },
-  {
+  route({
     method: 'PUT',
     path: '/inventory',
     admin: true,
     operationId: 'putInventory',
     summary: "Creates or replaces products' details and sets their absolute stock.",
-    body: z.union([inventoryItemSchema, inventoryPutListBodySchema]),
+    body: inventoryPutBodySchema,
     response: { status: 200, schema: inventoryPutResultSchema },
     errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'TRY_AGAIN'],
-    run: (store, { body }) => store.inventory.put(inventoryItemsOf(body) as never),
-  },
-  {
+    run: (store, { body }) => store.inventory.put(inventoryItemsOf(body)),
+  }),
+  route({
     method: 'POST',
     path: '/inventory/{product}/adjustments',
     admin: true,
@@ -182,20 +205,20 @@ export const apiRoutes: readonly Route[] = [
       const { delta, reason } = parseInput(adjustmentBodySchema, objectBody(body, 'stock adjustment'), 'stock adjustment');
       return store.inventory.adjust(params[0]!, delta, { ...(reason === undefined ? {} : { reason }), ...idempotencyOf(headers) });
     },
-  },
-  {
+  }),
+  route({
     method: 'POST',
     path: '/report',
     admin: true,
     operationId: 'startReport',
     summary: 'Starts a sales (default: today in the store time zone) or inventory report.',
-    body: reportRequestBodySchema,
+    body: startReportSchema,
     response: { status: 202, schema: reportStartedSchema },
     headers: { 'idempotency-key': idempotencyKeySchema },
     errors: ['INVALID_JSON', 'VALIDATION_ERROR', 'IDEMPOTENCY_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'TRY_AGAIN'],
-    // The SDK validates the body (either form) and names each rejected field; the schema above documents it.
-    run: (store, { body, headers }) => store.reports.start(body as StartReportRequest, idempotencyOf(headers)),
-  },
+    // The seed's `{mode}` form becomes `{type}` here, with the message the SDK would give.
+    run: (store, { body, headers }) => store.reports.start(parseInput(startReportSchema, body, 'report request'), idempotencyOf(headers)),
+  }),
   {
     method: 'GET',
     path: '/report/{executionId}',
@@ -239,7 +262,7 @@ function imageRoutes(): Route[] {
   const imagePath = { product: productName, imageId: imageIdSchema };
   const bodyErrors = ['INVALID_JSON', 'VALIDATION_ERROR', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const;
   return [
-    {
+    route({
       method: 'POST',
       path: images,
       admin: true,
@@ -249,8 +272,8 @@ function imageRoutes(): Route[] {
       body: imageUploadRequestSchema,
       response: { status: 201, schema: imageUploadTicketSchema },
       errors: [...bodyErrors],
-      run: (store, { params, body }) => store.images.request(params[0]!, objectBody(body, 'image upload') as never),
-    },
+      run: (store, { params, body }) => store.images.request(params[0]!, objectBody(body, 'image upload')),
+    }),
     {
       method: 'GET',
       path: images,
@@ -262,7 +285,7 @@ function imageRoutes(): Route[] {
       errors: ['VALIDATION_ERROR', 'NOT_FOUND'],
       run: (store, { params }) => store.images.list(params[0]!),
     },
-    {
+    route({
       method: 'PUT',
       path: `${images}/order`,
       admin: true,
@@ -276,7 +299,7 @@ function imageRoutes(): Route[] {
         const { imageIds } = parseInput(imageReorderSchema, objectBody(body, 'image order'), 'image order');
         return store.images.reorder(params[0]!, imageIds);
       },
-    },
+    }),
     {
       method: 'GET',
       path: `${images}/{imageId}`,

@@ -38,16 +38,6 @@ export const inventoryPutListBodySchema = z.strictObject({
 export const adjustmentBodySchema = inventoryAdjustSchema.omit({ product: true });
 
 const reportType = z.enum(['sales', 'inventory'], { error: 'must be "sales" or "inventory"' });
-/**
- * `POST /report` body, for the OpenAPI document: `{type, date?}` or the seed's `{mode, date?}`.
- * Requests are validated by the SDK's own `startReportSchema`.
- */
-export const reportRequestBodySchema = z.union([
-  z.strictObject({ type: reportType, date: reportDateSchema.optional() }),
-  z
-    .strictObject({ mode: reportType, date: reportDateSchema.optional() })
-    .transform(({ mode, date }) => ({ type: mode, ...(date === undefined ? {} : { date }) })),
-]);
 
 /** `{executionId}` of a report: the SDK's own rule. */
 export { executionIdSchema } from '@store-front/sdk/schemas';

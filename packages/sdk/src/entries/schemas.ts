@@ -23,11 +23,13 @@ export {
   integerString,
   idempotencyKeySchema,
   parseInput,
+  alternatives,
+  hasKey,
   toFieldIssues,
 } from '../schemas.js';
 export { apiErrorCodes, errorCatalog } from '../errorCatalog.js';
 export { catalogListOptionsSchema } from '../catalog/schema.js';
-export { orderRequestSchema, orderRequestFormsSchema, orderIdSchema, maxOrderLines } from '../orders/schema.js';
+export { orderRequestSchema, orderIdSchema, maxOrderLines } from '../orders/schema.js';
 export { inventoryItemSchema, inventoryPutSchema, inventoryAdjustSchema, maxStockQuantity, maxProductsPerPut } from '../inventory/schema.js';
 export { executionIdSchema, startReportSchema, reportDateSchema, cronExpressionSchema } from '../reports/schema.js';
 export { notFound, missingThings, type MissingResource, type MissingThing } from '../notFound.js';

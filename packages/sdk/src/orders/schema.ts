@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { integerIn, productName, toFieldIssueList } from '../schemas.js';
+import { alternatives, hasKey, integerIn, productName } from '../schemas.js';
 
 /**
  * Lines one order may hold.
@@ -42,25 +42,17 @@ export const orderItemsRequestSchema = z
 export const orderLineRequestSchema = orderLineSchema;
 
 /**
- * The two accepted forms, as one schema for documentation (OpenAPI); validation uses {@link orderRequestSchema}.
+ * An order request in either form — `{ items }` or the seed's one-product `{ product, quantity }` —
+ * normalised to `{ items }`: one schema validates it and documents both forms (OpenAPI). The form is
+ * the one the request is written in (`items` present or not), so a rejected request names its fields.
  *
  * @group Orders
  */
-export const orderRequestFormsSchema = z.union([orderItemsRequestSchema, orderLineRequestSchema]);
-
-/**
- * An order request in either form, normalised to `{ items }`. The form is chosen by the presence of
- * `items`, so a rejected request names the fields of the form it was written in.
- *
- * @group Orders
- */
-export const orderRequestSchema = z.unknown().transform((value, context) => {
-  const isItemsForm = typeof value === 'object' && value !== null && 'items' in value;
-  const result = isItemsForm ? orderItemsRequestSchema.safeParse(value) : orderLineRequestSchema.safeParse(value);
-  if (result.success) return 'items' in result.data ? result.data : { items: [result.data] };
-  for (const issue of toFieldIssueList(result.error, { input: value })) context.addIssue({ code: 'custom', message: issue.message, path: issue.path });
-  return z.NEVER;
-});
+export const orderRequestSchema = alternatives(
+  [orderItemsRequestSchema, orderLineRequestSchema],
+  (input) => (hasKey(input, 'items') ? 0 : 1),
+  (order) => ('items' in order ? order : { items: [order] }),
+);
 
 /**
  * An order id as the store issues them (a UUID); anything else cannot exist.

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { integerIn } from '../schemas.js';
+import { alternatives, hasKey, integerIn } from '../schemas.js';
 import { isTimeZone } from '../timeZones.js';
 import { cronExpressionProblem } from './cronExpression.js';
 import { isCalendarDate } from './storeTime.js';
@@ -21,18 +21,24 @@ const reportTypeSchema = z.enum(['sales', 'inventory'], { error: 'must be "sales
  *
  * @group Reports
  */
-export const startReportSchema = z.preprocess(
-  (input) => {
-    if (typeof input !== 'object' || input === null || !('mode' in input) || 'type' in input) return input;
-    const { mode, ...rest } = input as Record<string, unknown>;
-    return { type: mode, ...rest };
-  },
-  z.strictObject({
-    /** Which report. */
-    type: reportTypeSchema,
-    /** The day, `YYYY-MM-DD`; sales default to today in the store's time zone. */
-    date: reportDateSchema.optional(),
-  }),
+export const startReportSchema = alternatives(
+  [
+    z.strictObject({
+      /** Which report. */
+      type: reportTypeSchema,
+      /** The day, `YYYY-MM-DD`; sales default to today in the store's time zone. */
+      date: reportDateSchema.optional(),
+    }),
+    z.strictObject({
+      /** Which report (the seed's name of `type`). */
+      mode: reportTypeSchema,
+      /** The day, `YYYY-MM-DD`. */
+      date: reportDateSchema.optional(),
+    }),
+  ],
+  // `type` wins when both are sent: `mode` is then an unknown field.
+  (input) => (hasKey(input, 'mode') && !hasKey(input, 'type') ? 1 : 0),
+  (request) => ('mode' in request ? { type: request.mode, ...(request.date === undefined ? {} : { date: request.date }) } : request),
 );
 
 /**
