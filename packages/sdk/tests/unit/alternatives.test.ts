@@ -12,7 +12,7 @@ const detailsOf = (schema: z.ZodType, value: unknown) => {
     }
   })();
   expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).details;
+  return (error as ValidationError).issues;
 };
 
 describe('a body of several forms: one schema validates and documents it', () => {
