@@ -3,7 +3,7 @@
  * APIs (local emulator or a sandbox account) and the CDK stack turns the same data into CloudFormation,
  * so the two cannot drift. Names come from config: each definition points at its config key.
  */
-import type { QueueNames, TableNames, TopicNames } from './config.js';
+import type { TableNames } from './config.js';
 
 /**
  * A DynamoDB key attribute.

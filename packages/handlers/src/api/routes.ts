@@ -1,19 +1,19 @@
-import { ValidationError, type ApiErrorCode, type InventoryItemInput, type StorefrontApi } from '@store-front/sdk';
+import { ValidationError, type InventoryItemInput } from '@store-front/sdk';
 import {
   idempotencyKeySchema,
-  imageIdSchema,
-  imageReorderSchema,
-  imageUploadRequestSchema,
   inventoryItemSchema,
   orderIdSchema,
   hasKey,
   orderRequestSchema,
   startReportSchema,
   parseInput,
-  productName,
 } from '@store-front/sdk/schemas';
 import * as z from 'zod';
+import { imageRoutes } from './imageRoutes.js';
 import { managerRoutes } from './managerRoutes.js';
+import { idempotencyOf, objectBody, productPath, route, type Route } from './route.js';
+
+export type { ApiRequest, Route } from './route.js';
 import {
   adjustmentBodySchema,
   alertsQuerySchema,
@@ -22,9 +22,6 @@ import {
   catalogPageSchema,
   catalogQuerySchema,
   executionIdSchema,
-  imageUploadTicketSchema,
-  productImageListSchema,
-  productImageSchema,
   inventoryPutListBodySchema,
   inventoryPutResultSchema,
   orderSchema,
@@ -33,53 +30,6 @@ import {
   stockLevelSchema,
 } from './schemas.js';
 
-/** A request as a route sees it: decoded path parameters, query, lower-case headers, parsed JSON body. */
-export interface ApiRequest<Body = unknown> {
-  /** Path parameters in template order, percent-decoded. */
-  readonly params: readonly string[];
-  /** Query parameters (API Gateway joins a repeated one's values with commas). */
-  readonly query: Readonly<Record<string, string>>;
-  /** Request headers, names lower-cased as API Gateway sends them. */
-  readonly headers: Readonly<Record<string, string | undefined>>;
-  /**
-   * The parsed JSON body (routes with `body` only), typed as the route's body schema accepts it: the
-   * SDK method the route calls validates it with that very schema, so nothing reaches the store unchecked.
-   */
-  readonly body: Body;
-}
-
-/** One route of the HTTP API v1 (docs/contract.md is generated from them): how to serve it and how to document it. */
-export interface Route<Body = unknown> {
-  /** HTTP method. */
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** OpenAPI path template, e.g. `/catalog/{product}`. */
-  readonly path: string;
-  /** Admin routes need a SigV4-signed request (IAM authorizer in AWS, the local stack's verifier locally). */
-  readonly admin: boolean;
-  /** The OpenAPI operation's id, e.g. `placeOrder`. */
-  readonly operationId: string;
-  /** One line for the OpenAPI document. */
-  readonly summary: string;
-  /** Schemas of the path parameters, by name (documentation; the SDK validates them). */
-  readonly pathParams?: Readonly<Record<string, z.ZodType>>;
-  /** Schema of the query string (documentation; the SDK validates the options it becomes). */
-  readonly query?: z.ZodObject;
-  /** Request headers the route reads. */
-  readonly headers?: Readonly<Record<string, z.ZodType>>;
-  /** The JSON body; its presence means the route requires `Content-Type: application/json`. */
-  readonly body?: z.ZodType<unknown, Body>;
-  /** The success response. */
-  readonly response: {
-    /** Status of a success. */
-    readonly status: number;
-    /** Schema of its body. */
-    readonly schema: z.ZodType;
-  };
-  /** Error codes the route itself may answer with, besides the ones every route may. */
-  readonly errors: readonly ApiErrorCode[];
-  /** Serves the route with the store: the result is the response body. */
-  run(store: StorefrontApi, request: ApiRequest<Body>): Promise<unknown>;
-}
 
 /** `{"items":[…]}` holds a list; anything else is one product (the SDK checks either form's fields). */
 function inventoryItemsOf(body: InventoryPutBody): InventoryItemInput | readonly InventoryItemInput[] {
@@ -96,14 +46,6 @@ function inventoryItemsOf(body: InventoryPutBody): InventoryItemInput | readonly
   return body;
 }
 
-function objectBody<Body>(body: Body, what: string): Body {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ValidationError(`Invalid ${what}: the body must be a JSON object`, {
-      details: [{ path: '(body)', message: 'must be an object' }],
-    });
-  }
-  return body;
-}
 
 /** `PUT /inventory`'s body: one product, or `{"items":[…]}`. */
 const inventoryPutBodySchema = z.union([inventoryItemSchema, inventoryPutListBodySchema]);
@@ -113,22 +55,8 @@ function isListBody(body: InventoryPutBody): body is z.input<typeof inventoryPut
   return hasKey(body, 'items');
 }
 
-/**
- * One route, its `run` typed by its body schema's input (what the SDK method it calls accepts).
- * A route is a `Route` whatever its body: the handler hands `run` the parsed JSON, which that SDK
- * method validates with the same schema.
- */
-function route<Body>(definition: Route<Body>): Route {
-  return definition;
-}
 
-const productPath = { product: productName };
 
-/** The request's `Idempotency-Key` as the SDK's option (the SDK checks it). */
-function idempotencyOf(headers: ApiRequest['headers']): { idempotencyKey?: string } {
-  const idempotencyKey = headers['idempotency-key'];
-  return idempotencyKey === undefined ? {} : { idempotencyKey };
-}
 
 let openApiDocument: unknown;
 
@@ -256,74 +184,6 @@ export const apiRoutes: readonly Route[] = [
   },
 ];
 
-/** The admin routes of a product's images (docs/images.md). */
-function imageRoutes(): Route[] {
-  const images = '/inventory/{product}/images';
-  const imagePath = { product: productName, imageId: imageIdSchema };
-  const bodyErrors = ['INVALID_JSON', 'VALIDATION_ERROR', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const;
-  return [
-    route({
-      method: 'POST',
-      path: images,
-      admin: true,
-      operationId: 'requestImageUpload',
-      summary: 'Records a PENDING image and answers a presigned S3 POST (10 minutes) for its file; at most 8 images a product.',
-      pathParams: productPath,
-      body: imageUploadRequestSchema,
-      response: { status: 201, schema: imageUploadTicketSchema },
-      errors: [...bodyErrors],
-      run: (store, { params, body }) => store.images.request(params[0]!, objectBody(body, 'image upload')),
-    }),
-    {
-      method: 'GET',
-      path: images,
-      admin: true,
-      operationId: 'listImages',
-      summary: "A product's images in display order, any status.",
-      pathParams: productPath,
-      response: { status: 200, schema: productImageListSchema },
-      errors: ['VALIDATION_ERROR', 'NOT_FOUND'],
-      run: (store, { params }) => store.images.list(params[0]!),
-    },
-    route({
-      method: 'PUT',
-      path: `${images}/order`,
-      admin: true,
-      operationId: 'reorderImages',
-      summary: 'Sets the display order of the READY images (each once).',
-      pathParams: productPath,
-      body: imageReorderSchema,
-      response: { status: 200, schema: productImageListSchema },
-      errors: [...bodyErrors],
-      run: (store, { params, body }) => {
-        const { imageIds } = parseInput(imageReorderSchema, objectBody(body, 'image order'), 'image order');
-        return store.images.reorder(params[0]!, imageIds);
-      },
-    }),
-    {
-      method: 'GET',
-      path: `${images}/{imageId}`,
-      admin: true,
-      operationId: 'getImage',
-      summary: 'One image: its status, the reason it FAILED, or its variants once READY.',
-      pathParams: imagePath,
-      response: { status: 200, schema: productImageSchema },
-      errors: ['VALIDATION_ERROR', 'NOT_FOUND'],
-      run: (store, { params }) => store.images.get(params[0]!, params[1]!),
-    },
-    {
-      method: 'DELETE',
-      path: `${images}/{imageId}`,
-      admin: true,
-      operationId: 'deleteImage',
-      summary: 'Removes an image and its files (its CDN paths are invalidated in AWS).',
-      pathParams: imagePath,
-      response: { status: 204, schema: z.undefined() },
-      errors: ['VALIDATION_ERROR', 'NOT_FOUND'],
-      run: (store, { params }) => store.images.remove(params[0]!, params[1]!),
-    },
-  ];
-}
 
 /** A route matched against a request path, with its raw (still percent-encoded) path parameters. */
 export interface RouteMatch {
