@@ -8,67 +8,12 @@
 
 import { apiRoutes, buildOpenApiDocument } from '@store-front/handlers';
 
-/** The parts of an OpenAPI 3.1 document the reference page reads. */
-export interface ApiReferenceDocument {
-  /** The OpenAPI version (`3.1.0`). */
-  readonly openapi: string;
-  /** The page's title, version and introduction. */
-  readonly info: {
-    /** The API's name. */
-    readonly title: string;
-    /** The API's version. */
-    readonly version: string;
-    /** The introduction shown under the title. */
-    readonly description?: string;
-  };
-  /** The resources operations are grouped by, in page order. */
-  readonly tags?: readonly {
-    /** The tag's name. */
-    readonly name: string;
-    /** What the tag's operations are about. */
-    readonly description?: string;
-  }[];
-  /** Operations by path, then by lower-case method. */
-  readonly paths: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-  /** Shared definitions the operations refer to. */
-  readonly components?: {
-    /** Named schemas (`#/components/schemas/…`). */
-    readonly schemas?: Readonly<Record<string, unknown>>;
-    /** How admin routes are signed. */
-    readonly securitySchemes?: Readonly<Record<string, unknown>>;
-  };
-}
+import type { ApiReferenceDocument, ApiReferenceLinks, Operation, Response, Entry } from './apiReferenceTypes.js';
+import { apiReferenceStylesheet } from './apiReferenceStyles.js';
 
-/** Where the page's links point, relative to the page (served at `/docs/api`). */
-export interface ApiReferenceLinks {
-  /** The stylesheet. Default `api.css` (`/docs/api.css`). */
-  readonly stylesheet?: string;
-  /** The machine-readable document. Default `../openapi.json` (`/openapi.json`). */
-  readonly document?: string;
-}
+export type { ApiReferenceDocument, ApiReferenceLinks } from './apiReferenceTypes.js';
+export { apiReferenceStylesheet } from './apiReferenceStyles.js';
 
-interface Operation {
-  readonly operationId?: string;
-  readonly summary?: string;
-  readonly description?: string;
-  readonly tags?: readonly string[];
-  readonly security?: readonly Readonly<Record<string, readonly string[]>>[];
-  readonly parameters?: readonly { name: string; in: string; required?: boolean; description?: string; schema?: unknown }[];
-  readonly requestBody?: { required?: boolean; content?: Readonly<Record<string, { schema?: unknown }>> };
-  readonly responses?: Readonly<Record<string, Response>>;
-}
-
-interface Response {
-  readonly description?: string;
-  readonly content?: Readonly<Record<string, { schema?: unknown; examples?: Readonly<Record<string, { summary?: string }>> }>>;
-}
-
-interface Entry {
-  readonly path: string;
-  readonly method: string;
-  readonly operation: Operation;
-  readonly anchor: string;
-}
 
 const httpMethods = ['get', 'head', 'post', 'put', 'patch', 'delete', 'options', 'trace'];
 const untagged = 'Other';
@@ -274,51 +219,6 @@ export function renderApiReference(document: ApiReferenceDocument, links: ApiRef
   ].join('\n');
 }
 
-/** The reference page's stylesheet, served from the same origin (`style-src 'self'`). */
-export const apiReferenceStylesheet = `:root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --panel: #f6f8fa; --accent: #0b5cad;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); line-height: 1.5; }
-body { margin: 0; }
-header { padding: 1.5rem 2rem 1rem; border-bottom: 1px solid var(--line); }
-header h1 { margin: 0 0 .5rem; font-size: 1.6rem; }
-.meta { color: var(--muted); }
-a { color: var(--accent); }
-.layout { display: grid; grid-template-columns: minmax(14rem, 20rem) minmax(0, 1fr); }
-nav { border-right: 1px solid var(--line); padding: 1rem 1.25rem; position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; overflow-x: hidden; }
-nav h2 { font-size: 1rem; margin: 0 0 .5rem; }
-nav ul { list-style: none; margin: 0; padding: 0; }
-nav ul ul { margin: .25rem 0 .75rem; padding-left: .5rem; }
-nav li { margin: .15rem 0; }
-nav a { text-decoration: none; }
-nav code { overflow-wrap: anywhere; }
-main { padding: 1rem 2rem 3rem; min-width: 0; }
-main > section > h2 { border-bottom: 1px solid var(--line); padding-bottom: .25rem; margin-top: 2rem; }
-.operation { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1.25rem; margin: 1rem 0; }
-.operation h3 { margin: .25rem 0; font-size: 1.1rem; }
-.operation h4 { margin: 1rem 0 .25rem; font-size: .95rem; }
-.method { display: inline-block; min-width: 3.6rem; text-align: center; border-radius: .3rem; padding: 0 .35rem; font: 600 .8rem/1.6 ui-monospace, monospace; color: #fff; background: #59636e; }
-.method-get { background: #1a7f37; }
-.method-post { background: #0b5cad; }
-.method-put { background: #9a6700; }
-.method-delete { background: #cf222e; }
-.access { display: inline-block; margin: .25rem 0; padding: 0 .5rem; border-radius: 1rem; font-size: .85rem; background: var(--panel); border: 1px solid var(--line); }
-.access.admin { border-color: #9a6700; }
-.operation-id, .note { color: var(--muted); font-size: .9rem; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .9em; }
-.schema-inline { word-break: break-all; color: var(--muted); }
-table { border-collapse: collapse; width: 100%; margin: .25rem 0; }
-th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); padding: .3rem .5rem; }
-tr.failure td:first-child { color: #cf222e; }
-tr.success td:first-child { color: #1a7f37; }
-ul.codes { margin: 0; padding-left: 1rem; }
-details.schema { margin: .5rem 0; }
-details.schema summary { cursor: pointer; color: var(--muted); }
-pre { background: var(--panel); border: 1px solid var(--line); border-radius: .4rem; padding: .75rem; overflow-x: auto; font-size: .85rem; }
-@media (max-width: 48rem) {
-  .layout { display: block; }
-  nav { position: static; max-height: none; border-right: 0; border-bottom: 1px solid var(--line); }
-  header, main { padding-left: 1rem; padding-right: 1rem; }
-}
-`;
 
 /** A file the local stack serves beside the API. */
 export interface ServedFile {
