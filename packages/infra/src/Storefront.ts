@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -17,6 +17,7 @@ import { StorefrontFunctions } from './StorefrontFunctions.js';
 import { StorefrontHttpApi } from './httpApi.js';
 import { StorefrontImages } from './StorefrontImages.js';
 import { StorefrontMonitoring } from './monitoring.js';
+import { createStorefrontOutputs } from './outputs.js';
 import { acknowledge, storeGrantAcknowledgements } from './nag.js';
 import { StreamToQueuePipe } from './pipes.js';
 import { DailyReportsSchedule } from './schedule.js';
@@ -132,7 +133,7 @@ export class Storefront extends Construct {
     this.directAccessPolicy = this.managedPolicy('DirectAccessPolicy', 'Store Front: use the SDK directly (createStorefront)', (grantee) => this.grantDirectAccess(grantee));
     acknowledge(this.directAccessPolicy, [...storeGrantAcknowledgements(Object.values(this.tables), this.reportsBucket), ...this.images.grantAcknowledgements()]);
     this.monitoring = this.createMonitoring();
-    this.createOutputs();
+    createStorefrontOutputs(this);
   }
 
   /**
@@ -276,21 +277,6 @@ export class Storefront extends Construct {
       reportDuration: this.metricReportDuration(),
       dailyReportFailed: this.metricDailyReportFailed({ period: Duration.minutes(5) }),
     });
-  }
-
-  private createOutputs(): void {
-    const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
-    output('ApiUrl', this.apiUrl, 'Base URL of the HTTP API');
-    output('ReportsBucketName', this.reportsBucket.bucketName, 'Bucket holding the report CSVs');
-    output('LowStockTopicArn', this.lowStockTopic.topicArn, 'Low-stock alerts (e-mail subscriptions need confirming)');
-    output('ReportsTopicArn', this.reportsTopic.topicArn, 'Daily report digest');
-    output('OperationsTopicArn', this.operationsTopic.topicArn, 'Alarms');
-    output('AdminApiPolicyArn', this.adminApiPolicy.managedPolicyArn, 'Attach to call the admin routes (SigV4)');
-    output('DirectAccessPolicyArn', this.directAccessPolicy.managedPolicyArn, 'Attach to use the SDK directly');
-    output('MediaUrl', this.images.mediaUrl, 'Where product images are served (CloudFront)');
-    output('UploadsBucketName', this.images.uploadsBucket.bucketName, 'Bucket browsers upload product images to (presigned POSTs)');
-    output('MediaBucketName', this.images.mediaBucket.bucketName, 'Bucket holding the product images\' web variants');
-    if (this.site) output('SiteUrl', this.site.origin, 'The storefront page');
   }
 
   private managedPolicy(id: string, description: string, grant: (grantee: iam.IGrantable) => iam.Grant): iam.ManagedPolicy {
