@@ -90,7 +90,12 @@ export class StorefrontFunctions extends Construct {
     for (const [name, value] of Object.entries(settingsEnvironment(props.images.settings()))) this.api.addEnvironment(name, value);
     props.images.grantManageImages(this.api);
 
-    const grantWildcards = storeGrantAcknowledgements(Object.values(tables), props.reportsBucket);
+    this.acknowledgeFindings(props);
+  }
+
+  /** The nag findings every function shares, each with its reason. */
+  private acknowledgeFindings(props: StorefrontFunctionsProps): void {
+    const grantWildcards = storeGrantAcknowledgements(Object.values(props.tables), props.reportsBucket);
     for (const fn of Object.values(this.byName())) {
       acknowledge(fn, [
         { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: 'AWSLambdaBasicExecutionRole only lets the function write its own logs.' },

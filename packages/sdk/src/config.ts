@@ -109,12 +109,7 @@ export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = proc
   const regionPick = pick(input.region, env, 'AWS_REGION');
   const region = check(regionRule, regionPick.value ?? 'us-east-1', 'region', regionPick.envName);
 
-  let endpointPick = pick(input.endpoint, env, 'STOREFRONT_AWS_ENDPOINT');
-  if (endpointPick.value === undefined) endpointPick = pick(undefined, env, 'AWS_ENDPOINT_URL');
-  const endpoint =
-    endpointPick.value === undefined
-      ? undefined
-      : check(endpointRule, endpointPick.value, 'endpoint', endpointPick.envName).replace(/\/+$/, '');
+  const endpoint = resolveEndpoint(input, env);
 
   const timezonePick = pick(input.timezone, env, 'STOREFRONT_TIMEZONE');
   const timezone = check(
@@ -129,26 +124,7 @@ export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = proc
     check(emailRule, email.trim(), 'alertEmails', input.alertEmails ? undefined : 'STOREFRONT_ALERT_EMAILS'),
   );
 
-  const topicArn = (setting: 'lowStockTopicArn' | 'reportsTopicArn', envName: string) => {
-    const chosen = pick(input[setting], env, envName);
-    return chosen.value === undefined ? undefined : check(topicArnRule, chosen.value, setting, chosen.envName);
-  };
-  const lowStockTopicArn = topicArn('lowStockTopicArn', 'STOREFRONT_LOW_STOCK_TOPIC_ARN');
-  const reportsTopicArn = topicArn('reportsTopicArn', 'STOREFRONT_REPORTS_TOPIC_ARN');
-
   const buckets = resolveGroup('buckets') as unknown as StorefrontConfig['buckets'];
-  const mediaUrlPick = pick(input.mediaUrl, env, 'STOREFRONT_MEDIA_URL');
-  const mediaUrl = check(
-    endpointRule,
-    mediaUrlPick.value ?? (endpoint ? `${endpoint}/${buckets.media}` : `https://${buckets.media}.s3.${region}.amazonaws.com`),
-    'mediaUrl',
-    mediaUrlPick.envName,
-  ).replace(/\/+$/, '');
-  const distributionPick = pick(input.mediaDistributionId, env, 'STOREFRONT_MEDIA_DISTRIBUTION_ID');
-  const mediaDistributionId =
-    distributionPick.value === undefined
-      ? undefined
-      : check(z.string().regex(/^[A-Z0-9]{1,64}$/, 'a CloudFront distribution id'), distributionPick.value, 'mediaDistributionId', distributionPick.envName);
 
   if (input.credentials) {
     check(z.string().min(1, 'a non-empty access key id'), input.credentials.accessKeyId, 'credentials.accessKeyId');
@@ -164,15 +140,54 @@ export function resolveConfig(input: StorefrontConfigInput = {}, env: Env = proc
     queues: resolveGroup('queues') as unknown as QueueNames,
     topics: resolveGroup('topics') as unknown as StorefrontConfig['topics'],
     buckets,
-    mediaUrl,
-    mediaDistributionId,
+    ...resolveMediaSettings(input, env, endpoint ?? `https://s3.${region}.amazonaws.com`, buckets.media, endpoint !== undefined),
     schedules: resolveGroup('schedules') as unknown as StorefrontConfig['schedules'],
     timezone,
     alertEmails,
     ...resolveCursorSettings(input, env),
-    lowStockTopicArn,
-    reportsTopicArn,
+    ...resolveTopicArns(input, env),
   };
+}
+
+/** The AWS endpoint (an emulator's), when one is given: `STOREFRONT_AWS_ENDPOINT`, else `AWS_ENDPOINT_URL`. */
+function resolveEndpoint(input: StorefrontConfigInput, env: Env): string | undefined {
+  let endpointPick = pick(input.endpoint, env, 'STOREFRONT_AWS_ENDPOINT');
+  if (endpointPick.value === undefined) endpointPick = pick(undefined, env, 'AWS_ENDPOINT_URL');
+  return endpointPick.value === undefined ? undefined : check(endpointRule, endpointPick.value, 'endpoint', endpointPick.envName).replace(/\/+$/, '');
+}
+
+/** The topics' ARNs, when given (in AWS); otherwise the store looks the topics up by name. */
+function resolveTopicArns(input: StorefrontConfigInput, env: Env): Pick<StorefrontConfig, 'lowStockTopicArn' | 'reportsTopicArn'> {
+  const topicArn = (setting: 'lowStockTopicArn' | 'reportsTopicArn', envName: string) => {
+    const chosen = pick(input[setting], env, envName);
+    return chosen.value === undefined ? undefined : check(topicArnRule, chosen.value, setting, chosen.envName);
+  };
+  return {
+    lowStockTopicArn: topicArn('lowStockTopicArn', 'STOREFRONT_LOW_STOCK_TOPIC_ARN'),
+    reportsTopicArn: topicArn('reportsTopicArn', 'STOREFRONT_REPORTS_TOPIC_ARN'),
+  };
+}
+
+/**
+ * Where product images are served and the CDN whose paths a delete invalidates. The default URL is
+ * the media bucket's own: path-style on an emulator endpoint, virtual-host style on S3.
+ */
+function resolveMediaSettings(
+  input: StorefrontConfigInput,
+  env: Env,
+  s3Url: string,
+  mediaBucket: string,
+  pathStyle: boolean,
+): Pick<StorefrontConfig, 'mediaUrl' | 'mediaDistributionId'> {
+  const mediaUrlPick = pick(input.mediaUrl, env, 'STOREFRONT_MEDIA_URL');
+  const bucketUrl = pathStyle ? `${s3Url}/${mediaBucket}` : s3Url.replace('https://', `https://${mediaBucket}.`);
+  const mediaUrl = check(endpointRule, mediaUrlPick.value ?? bucketUrl, 'mediaUrl', mediaUrlPick.envName).replace(/\/+$/, '');
+  const distributionPick = pick(input.mediaDistributionId, env, 'STOREFRONT_MEDIA_DISTRIBUTION_ID');
+  const mediaDistributionId =
+    distributionPick.value === undefined
+      ? undefined
+      : check(z.string().regex(/^[A-Z0-9]{1,64}$/, 'a CloudFront distribution id'), distributionPick.value, 'mediaDistributionId', distributionPick.envName);
+  return { mediaUrl, mediaDistributionId };
 }
 
 const secretArnRule = z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN');

@@ -170,7 +170,7 @@ export const apiRoutes: readonly Route[] = [
     run: (store, { query }) => store.alerts.recent(parseInput(alertsQuerySchema, query, 'alerts options')),
   },
   ...managerRoutes,
-  ...imageRoutes(),
+  ...imageRoutes,
   {
     method: 'GET',
     path: '/openapi.json',
