@@ -25,58 +25,7 @@ export function cartView(context: ViewContext): void {
     root.append(h('p', {}, 'Your cart is empty. ', h('a', { href: '#/' }, 'Go shopping')));
     return;
   }
-  const rows = cart.items.map(({ item, quantity }, index) => {
-    const shortage = shortages.get(item.product);
-    const problemId = `line-${index}-problem`;
-    const input = h('input', {
-      id: `line-${index}-quantity`,
-      type: 'number',
-      inputmode: 'numeric',
-      min: 0,
-      max: 1000,
-      value: quantity,
-      'aria-invalid': shortage ? 'true' : undefined,
-      'aria-describedby': shortage ? problemId : undefined,
-    });
-    input.addEventListener('change', () => {
-      if (!Number.isInteger(input.valueAsNumber)) return;
-      shortages.delete(item.product);
-      cart.set(item.product, input.valueAsNumber);
-      rerender(context, input.id);
-    });
-    return h(
-      'tr',
-      { class: shortage ? 'short' : undefined },
-      h(
-        'th',
-        { scope: 'row' },
-        h('a', { href: productHref(item.product) }, item.product),
-        shortage ? h('p', { id: problemId, class: 'line-problem' }, shortageText(shortage)) : null,
-      ),
-      h('td', { class: 'number' }, money(item.cost)),
-      h('td', {}, h('label', { for: input.id, class: 'visually-hidden' }, `Quantity of ${item.product}`), input),
-      h('td', { class: 'number' }, money((Math.round(item.cost * 100) * quantity) / 100)),
-      h(
-        'td',
-        {},
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'link',
-            'aria-label': `Remove ${item.product}`,
-            onclick: () => {
-              shortages.delete(item.product);
-              cart.set(item.product, 0);
-              announce(`${item.product} removed from the cart.`);
-              rerender(context, 'checkout');
-            },
-          },
-          'Remove',
-        ),
-      ),
-    );
-  });
+  const rows = cart.items.map(({ item, quantity }, index) => cartLine(context, item, quantity, index));
   const totalCents = cart.items.reduce((sum, { item, quantity }) => sum + Math.round(item.cost * 100) * quantity, 0);
   const checkout = h('button', { type: 'button', id: 'checkout' }, 'Place order');
   checkout.addEventListener('click', () => void placeOrder(context, checkout, message));
@@ -98,6 +47,61 @@ export function cartView(context: ViewContext): void {
   if (shortages.size > 0) {
     showMessage(message, 'error', 'Some lines cannot be served; no order was placed.', h('ul', {}, ...[...shortages.values()].map((shortage) => h('li', {}, shortageText(shortage)))));
   }
+}
+
+/** One line of the cart: the product (and what the store said is short), price, quantity, line total, remove. */
+function cartLine(context: ViewContext, item: ViewContext['cart']['items'][number]['item'], quantity: number, index: number): HTMLTableRowElement {
+  const { cart } = context;
+  const shortage = shortages.get(item.product);
+  const problemId = `line-${index}-problem`;
+  const input = h('input', {
+    id: `line-${index}-quantity`,
+    type: 'number',
+    inputmode: 'numeric',
+    min: 0,
+    max: 1000,
+    value: quantity,
+    'aria-invalid': shortage ? 'true' : undefined,
+    'aria-describedby': shortage ? problemId : undefined,
+  });
+  input.addEventListener('change', () => {
+    if (!Number.isInteger(input.valueAsNumber)) return;
+    shortages.delete(item.product);
+    cart.set(item.product, input.valueAsNumber);
+    rerender(context, input.id);
+  });
+  return h(
+    'tr',
+    { class: shortage ? 'short' : undefined },
+    h(
+      'th',
+      { scope: 'row' },
+      h('a', { href: productHref(item.product) }, item.product),
+      shortage ? h('p', { id: problemId, class: 'line-problem' }, shortageText(shortage)) : null,
+    ),
+    h('td', { class: 'number' }, money(item.cost)),
+    h('td', {}, h('label', { for: input.id, class: 'visually-hidden' }, `Quantity of ${item.product}`), input),
+    h('td', { class: 'number' }, money((Math.round(item.cost * 100) * quantity) / 100)),
+    h(
+      'td',
+      {},
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link',
+          'aria-label': `Remove ${item.product}`,
+          onclick: () => {
+            shortages.delete(item.product);
+            cart.set(item.product, 0);
+            announce(`${item.product} removed from the cart.`);
+            rerender(context, 'checkout');
+          },
+        },
+        'Remove',
+      ),
+    ),
+  );
 }
 
 /** Draws the cart again and puts focus back where it was (the element with `focusId`), if given. */

@@ -118,6 +118,30 @@ async function handle(options: LocalApiServerOptions, request: IncomingMessage, 
     }
   }
 
+  const event = apiGatewayEvent({ method, rawPath, rawQuery, headers, body, authorizer, request });
+  const result = await options.handler(event);
+  const status = result.statusCode ?? 200;
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(method) && status >= 200 && status < 300) options.onWrite?.();
+  const responseBody = result.body ?? '';
+  response.writeHead(status, {
+    'content-length': Buffer.byteLength(responseBody, result.isBase64Encoded ? 'base64' : 'utf8'),
+    // A HEAD answer states the length GET's body would have.
+    ...(result.headers as Record<string, string>),
+  });
+  response.end(result.isBase64Encoded ? Buffer.from(responseBody, 'base64') : responseBody);
+}
+
+/** What API Gateway (HTTP API, payload v2) would send the Lambda for this request. */
+function apiGatewayEvent(request: {
+  readonly method: string;
+  readonly rawPath: string;
+  readonly rawQuery: string;
+  readonly headers: Record<string, string>;
+  readonly body: Uint8Array;
+  readonly authorizer: APIGatewayEventRequestContextIAMAuthorizer | undefined;
+  readonly request: IncomingMessage;
+}): ApiEvent {
+  const { method, rawPath, rawQuery, headers, body, authorizer } = request;
   const text = Buffer.from(body).toString('utf8');
   const isText = Buffer.from(text, 'utf8').equals(body);
   const queryStringParameters: Record<string, string> = {};
@@ -141,8 +165,8 @@ async function handle(options: LocalApiServerOptions, request: IncomingMessage, 
       http: {
         method,
         path: rawPath,
-        protocol: `HTTP/${request.httpVersion}`,
-        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        protocol: `HTTP/${request.request.httpVersion}`,
+        sourceIp: request.request.socket.remoteAddress ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
       },
       requestId,
@@ -157,16 +181,7 @@ async function handle(options: LocalApiServerOptions, request: IncomingMessage, 
     ...(body.byteLength > 0 ? { body: isText ? text : Buffer.from(body).toString('base64') } : {}),
     isBase64Encoded: body.byteLength > 0 && !isText,
   };
-  const result = await options.handler(event);
-  const status = result.statusCode ?? 200;
-  if (!['GET', 'HEAD', 'OPTIONS'].includes(method) && status >= 200 && status < 300) options.onWrite?.();
-  const responseBody = result.body ?? '';
-  response.writeHead(status, {
-    'content-length': Buffer.byteLength(responseBody, result.isBase64Encoded ? 'base64' : 'utf8'),
-    // A HEAD answer states the length GET's body would have.
-    ...(result.headers as Record<string, string>),
-  });
-  response.end(result.isBase64Encoded ? Buffer.from(responseBody, 'base64') : responseBody);
+  return event;
 }
 
 const mediaPrefix = '/media/';

@@ -135,13 +135,7 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
     let background: Stoppable | undefined;
     cleanups.push((drainUntil) => background?.stop({ drainUntil }) ?? Promise.resolve());
     const writeListeners: Array<() => void> = persistence ? [() => persistence.saveSoon()] : [];
-    api.serve({
-      handler: createApiHandler({ store, logger }),
-      media: mediaFromBucket(store),
-      onWrite: () => writeListeners.forEach((listener) => listener()),
-      // The admin page uploads pictures straight to the emulator's S3 (a presigned POST), as to S3 in AWS.
-      browserOrigins: { upload: [new URL(endpoint).origin] },
-    });
+    api.serve(servedStore(store, logger, endpoint, writeListeners));
     cleanups.push((drainUntil) => closeGracefully(api.server, drainUntil));
 
     background = await startBackgroundServices(options.backgroundServices, {
@@ -152,14 +146,7 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
       onWrite: (listener) => writeListeners.push(listener),
       ...(persistence?.restoredFrom ? { missedSince: persistence.restoredFrom } : {}),
     });
-    // After the banner, not before it: start-up time stays what it was.
-    const history = seeded > 0 && options.seedHistory !== false ? seedSalesHistory(store).catch((error: unknown) => logger.warn('demo history not seeded', { error: error as Error })) : undefined;
-    if (history) cleanups.push(() => history.then(() => undefined));
-    // The demo catalog's pictures go up after start-up, the way the admin page uploads them.
-    if (seeded > 0) {
-      const pictures = seedDemoImages(store, demoProducts).catch((error: unknown) => logger.warn('demo pictures not uploaded', { error: error as Error }));
-      cleanups.push(async () => void (await pictures));
-    }
+    if (seeded > 0) seedDemoExtrasInBackground(store, options, logger, cleanups);
 
     return {
       url: api.url,
@@ -181,6 +168,19 @@ export async function startLocalStack(options: StartLocalStackOptions = {}): Pro
 }
 
 type Cleanups = Array<(drainUntil: number) => Promise<void>>;
+
+/**
+ * The demo's sales history and pictures, seeded after the banner, not before it: start-up time stays
+ * what it was. The pictures go up the way the admin page uploads them; a stop waits for both.
+ */
+function seedDemoExtrasInBackground(store: Storefront, options: StartLocalStackOptions, logger: Logger, cleanups: Cleanups): void {
+  if (options.seedHistory !== false) {
+    const history = seedSalesHistory(store).catch((error: unknown) => logger.warn('demo history not seeded', { error: error as Error }));
+    cleanups.push(() => history.then(() => undefined));
+  }
+  const pictures = seedDemoImages(store, demoProducts).catch((error: unknown) => logger.warn('demo pictures not uploaded', { error: error as Error }));
+  cleanups.push(async () => void (await pictures));
+}
 
 /** Runs the stop steps in reverse order of registration: the server, the background services, the final snapshot, the emulator. */
 async function runCleanups(cleanups: Cleanups, drainUntil: number, logger: Logger): Promise<void> {
@@ -218,6 +218,17 @@ async function prepareStore(options: StartLocalStackOptions, dataDir: string, lo
     cleanups.push(() => persistence.stop());
   }
   return { emulator, endpoint, store, provisioned, persistence, seeded };
+}
+
+/** The store's API, its media and its write listeners, as the API server serves them. */
+function servedStore(store: Storefront, logger: Logger, endpoint: string, writeListeners: ReadonlyArray<() => void>): Served {
+  return {
+    handler: createApiHandler({ store, logger }),
+    media: mediaFromBucket(store),
+    onWrite: () => writeListeners.forEach((listener) => listener()),
+    // The admin page uploads pictures straight to the emulator's S3 (a presigned POST), as to S3 in AWS.
+    browserOrigins: { upload: [new URL(endpoint).origin] },
+  };
 }
 
 /** What the API server serves once the store is up. */
